@@ -1,0 +1,197 @@
+/* stm/commit/log.c — commit-log entries: building, appending, freeing.
+ *
+ * The log starts with a static entry of revision 0.  An entry is appended by one CAS of
+ * its predecessor's `next` from 0 to the entry: whoever wins comes first, and the loser
+ * checks the winner's entry against its read markers before trying again further on.
+ * Entries are immutable once appended.  An entry is freed once every segment's snapshot
+ * is past it; idle segments, whose snapshots would otherwise hold the log back, are
+ * brought up to date by the trimmer itself.
+ */
+#include "stm/internal.h"
+
+static stm_commit_entry first_entry;
+static stm_commit_entry *log_head;      /* oldest entry still allocated (trimmer's) */
+static stm_aword log_bytes;
+static stm_aword log_entries;
+static stm_aword trim_lock;
+
+#define TRIM_AFTER_ENTRIES 256
+
+void stm_commit_log_init(void)
+{
+    memset(&first_entry, 0, sizeof first_entry);
+    stm_store(&first_entry.published, 1);
+    log_head = &first_entry;
+    stm_store(&log_bytes, 0);
+    stm_store(&log_entries, 0);
+}
+
+stm_commit_entry *stm_commit_log_first(void)
+{
+    return &first_entry;
+}
+
+static void free_entry(stm_commit_entry *e)
+{
+    if (e == &first_entry)
+        return;
+    stm_fetch_add(&log_bytes, (uintptr_t) - (intptr_t)e->bytes);
+    stm_fetch_add(&log_entries, (uintptr_t)-1);
+    free(e);
+}
+
+void stm_commit_log_shutdown(void)
+{
+    stm_commit_entry *e = log_head;
+    while (stm_entry_is_real(e)) {
+        stm_commit_entry *next = stm_entry_next(e);
+        free_entry(e);
+        e = next;
+    }
+    log_head = NULL;
+}
+
+uint64_t stm_commit_log_bytes(void)
+{
+    return stm_load(&log_bytes);
+}
+
+static int cmp_modified(const void *a, const void *b)
+{
+    const stm_modified *x = a, *y = b;
+    uint64_t ax = x->obj + x->offset, ay = y->obj + y->offset;
+    return (ax > ay) - (ax < ay);
+}
+
+stm_commit_entry *stm_commit_entry_build(stm_segment *seg)
+{
+    size_t n = seg->modified.n, data = 0;
+    qsort(seg->modified.items, n, sizeof(stm_modified), cmp_modified);
+    for (size_t i = 0; i < n; i++)
+        data += (seg->modified.items[i].size + 15) & ~(size_t)15;
+    size_t bytes = sizeof(stm_commit_entry) + n * sizeof(stm_write_rec) + data;
+    stm_commit_entry *e = stm_xmalloc(bytes);
+    memset(e, 0, sizeof *e);
+    e->segment = seg->num;
+    e->thread = seg->thread->id;
+    e->nrecs = n;
+    e->recs = (stm_write_rec *)(e + 1);
+    e->data = (char *)(e->recs + n);
+    e->bytes = bytes;
+    size_t off = 0;
+    for (size_t i = 0; i < n; i++) {
+        stm_modified *m = &seg->modified.items[i];
+        stm_write_rec *r = &e->recs[i];
+        r->obj = m->obj;
+        r->unit = m->unit;
+        r->offset = m->offset;
+        r->size = m->size;
+        r->data_off = off;
+        r->marker[0] = m->marker[0];
+        r->marker[1] = m->marker[1];
+        memcpy(e->data + off, seg->base + m->obj + m->offset, m->size);
+        off += (m->size + 15) & ~(size_t)15;
+    }
+    return e;
+}
+
+stm_commit_entry *stm_commit_append(stm_segment *seg, stm_commit_entry *e)
+{
+    stm_commit_entry *cur = stm_snapshot_of(seg);
+    uint64_t wait_start = 0;
+    for (;;) {
+        uintptr_t next = stm_load_acq(&cur->next);
+        if (next == 0) {
+            e->rev = cur->rev + 1;
+            if (stm_cas(&cur->next, 0, (uintptr_t)e))
+                break;
+            continue;
+        }
+        if (next == STM_INEV_MARK) {
+            /* an inevitable transaction runs: nobody commits before it */
+            if (!wait_start)
+                wait_start = stm_now_ns();
+            uint32_t seen = stm_ec_prepare(&stm_log_event);
+            if (stm_load_acq(&cur->next) == STM_INEV_MARK)
+                stm_ec_wait(&stm_log_event, seen, 1000000);
+            continue;
+        }
+        stm_commit_entry *n = (stm_commit_entry *)next;
+        const stm_write_rec *conflict = stm_commit_find_conflict(seg, n);
+        if (conflict)
+            stm_abort_conflict(seg, n, conflict);
+        cur = n;
+    }
+    if (wait_start)
+        STAT_ADD(seg->thread, ns_waiting, stm_now_ns() - wait_start);
+    stm_commit_log_linked(e);
+    return cur;
+}
+
+void stm_commit_log_linked(stm_commit_entry *e)
+{
+    stm_fetch_add(&log_bytes, e->bytes);
+    stm_fetch_add(&log_entries, 1);
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Freeing
+ */
+static void catch_up_idle_segments(stm_thread_internal *self)
+{
+    for (int i = 1; i <= stm_rt.nsegments; i++) {
+        stm_segment *seg = stm_segment_get(i);
+        if (stm_load(&seg->owner) != 0 || !stm_cas(&seg->owner, 0, (uintptr_t)self))
+            continue;
+        seg->thread = self;
+        stm_commit_validate(seg, false);
+        stm_segment_release(seg);
+    }
+}
+
+void stm_commit_log_trim(bool force)
+{
+    if (!force && stm_load(&log_entries) < TRIM_AFTER_ENTRIES)
+        return;
+    if (!stm_cas(&trim_lock, 0, 1))
+        return;
+    stm_thread_internal *self = stm_self_internal();
+    if (self)
+        catch_up_idle_segments(self);
+    uint64_t min_rev = UINT64_MAX;
+    for (int i = 1; i <= stm_rt.nsegments; i++) {
+        uint64_t rev = stm_snapshot_of(stm_segment_get(i))->rev;
+        if (rev < min_rev)
+            min_rev = rev;
+    }
+    while (log_head->rev < min_rev) {
+        stm_commit_entry *next = stm_entry_next(log_head);
+        free_entry(log_head);
+        log_head = next;
+    }
+    gc_note_log_bytes(stm_load(&log_bytes));
+    stm_store_rel(&trim_lock, 0);
+}
+
+void stm_commit_log_reset_to_tail(void)
+{
+    stm_commit_entry *tail = log_head;
+    for (;;) {
+        stm_commit_entry *n = stm_entry_next(tail);
+        if (!stm_entry_is_real(n))
+            break;
+        tail = n;
+    }
+    for (int i = 1; i <= stm_rt.nsegments; i++) {
+        stm_segment *seg = stm_segment_get(i);
+        stm_store_rel(&seg->snapshot, (uintptr_t)tail);
+        if (stm_load(&seg->running_rev) != UINT64_MAX)
+            stm_store(&seg->running_rev, tail->rev);
+    }
+    while (log_head != tail) {
+        stm_commit_entry *next = stm_entry_next(log_head);
+        free_entry(log_head);
+        log_head = next;
+    }
+    gc_note_log_bytes(stm_load(&log_bytes));
+}
