@@ -93,7 +93,10 @@ size_t gc_old_size(stm_ref obj);     /* from the page table */
 /* An object's size as allocated, seen through a segment's (or the shared) view. */
 size_t gc_object_size_in(char *base, stm_ref obj);
 
-void gc_minor_collect(struct stm_segment *seg, bool scan_stack);
+/* scan_from: NULL at commit (no stack scan), else gc_stack_mark() called by the runtime's
+ * public entry point right after __builtin_unwind_init(). */
+void gc_minor_collect(struct stm_segment *seg, const char *scan_from);
+char *gc_stack_mark(void);
 /* Transaction boundaries: what the GC keeps per transaction. */
 void gc_txn_commit(struct stm_segment *seg);     /* after publication */
 void gc_txn_abort(struct stm_segment *seg);      /* frees new objects, drops the nursery */

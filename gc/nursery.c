@@ -11,7 +11,8 @@
  * without barriers for the rest of the transaction and are traced by every minor
  * collection), the remembered list (NEW objects written since the last collection, and
  * old objects that still point to a pinned young object), and — except at commit — the
- * thread's own C stack and registers, scanned conservatively: a word that points into
+ * thread's own C stack and registers (from the runtime's entry point up: see
+ * gc_stack_mark), scanned conservatively: a word that points into
  * an allocated young object, at its start or inside it, as a reference or as an address
  * in this segment, pins the object.  Pinned objects stay where they are; allocation
  * continues in the gaps between them.  At commit the interpreter holds no references on
@@ -145,6 +146,7 @@ static stm_ref allocate_old_new(stm_segment *seg, size_t size, uint32_t tid)
 
 stm_ref stm_allocate_slowpath(size_t size, uint32_t tid)
 {
+    __builtin_unwind_init();
     stm_thread_internal *ti = stm_self_internal();
     stm_segment *seg = ti->seg;
     if (UNLIKELY(!seg || !ti->in_txn))
@@ -160,7 +162,7 @@ stm_ref stm_allocate_slowpath(size_t size, uint32_t tid)
         if (size <= seg->hot->nursery_limit - seg->hot->nursery_current)
             return stm_allocate(size, tid);
         if (attempt == 0)
-            gc_minor_collect(seg, true);
+            gc_minor_collect(seg, gc_stack_mark());
     }
     /* pinned objects leave no stretch big enough */
     return allocate_old_new(seg, size, tid);
@@ -308,25 +310,27 @@ static int cmp_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-__attribute__((noinline)) static char *stack_pointer_below_caller(void)
+/* The stack is scanned from the runtime's public entry point upward: the entry point
+ * spills the callee-saved registers into its frame (__builtin_unwind_init) and passes
+ * down the address of a frame below its own.  The runtime's deeper frames are not
+ * scanned, so its own locals (the nursery bounds, say) never pin anything. */
+__attribute__((noinline)) char *gc_stack_mark(void)
 {
     return (char *)__builtin_frame_address(0);
 }
 
 /* Reads the whole stack including redzones and stale slots: not for the sanitizers. */
 __attribute__((noinline, no_sanitize_address)) static void
-collect_stack_candidates(stm_segment *seg, char *stack_top, stm_ref lo, stm_ref hi,
-                         stm_u64vec *out)
+collect_stack_candidates(stm_segment *seg, const char *from, const char *stack_top,
+                         stm_ref hi, stm_u64vec *out)
 {
-    __builtin_unwind_init();            /* spill callee-saved registers into this frame */
-    char *sp = stack_pointer_below_caller();
-    uintptr_t p = ((uintptr_t)sp + 7) & ~(uintptr_t)7;
-    uint64_t base = (uint64_t)(uintptr_t)seg->base;
+    uintptr_t p = ((uintptr_t)from + 7) & ~(uintptr_t)7;
+    uint64_t base = (uint64_t)(uintptr_t)seg->base, span = hi - STM_NURSERY_START;
     for (; p + 8 <= (uintptr_t)stack_top; p += 8) {
         uint64_t w = *(volatile uint64_t *)p;
-        if (w - lo < hi - lo)
+        if (w - STM_NURSERY_START < span)
             vec_push(out, w);
-        else if (w - base - lo < hi - lo)
+        else if (w - base - STM_NURSERY_START < span)
             vec_push(out, w - base);
     }
 }
@@ -462,7 +466,7 @@ static void process_shadows(minor_ctx *m)
     g->shadows.n = keep;
 }
 
-void gc_minor_collect(stm_segment *seg, bool scan_stack)
+void gc_minor_collect(stm_segment *seg, const char *scan_from)
 {
     stm_thread_internal *ti = seg->thread;
     minor_ctx m = {.seg = seg, .base = seg->base};
@@ -474,9 +478,9 @@ void gc_minor_collect(stm_segment *seg, bool scan_stack)
     g->pinned = (stm_u64vec){0};
     for (size_t i = 0; i < prev_pins.n; i++)
         hdr_in(seg->base, prev_pins.items[i])->flags &= ~STM_F_PINNED;
-    if (scan_stack) {
+    if (scan_from) {
         stm_u64vec cands = {0};
-        collect_stack_candidates(seg, ti->stack_top, STM_NURSERY_START, end, &cands);
+        collect_stack_candidates(seg, scan_from, ti->stack_top, end, &cands);
         pin_candidates(&m, &cands, &prev_pins, g->gap_index + 1);
         vec_free(&cands);
         qsort(g->pinned.items, g->pinned.n, sizeof(uint64_t), cmp_u64);
@@ -525,8 +529,9 @@ void gc_minor_collect(stm_segment *seg, bool scan_stack)
 
 void stm_minor_collect(stm_thread *tl)
 {
+    __builtin_unwind_init();
     stm_thread_internal *ti = tl->in;
     if (!ti->in_txn)
         stm_fatal("stm_minor_collect outside a transaction");
-    gc_minor_collect(ti->seg, true);
+    gc_minor_collect(ti->seg, gc_stack_mark());
 }

@@ -138,7 +138,7 @@ void stm_commit_transaction(stm_thread *tl)
     if (stm_stress_forced_abort(ti))
         stm_abort_with(ti, STM_ABORT_FORCED, STM_NULL, NULL, 0);
 
-    gc_minor_collect(seg, false);
+    gc_minor_collect(seg, NULL);
     for (size_t i = 0; i < seg->gc.new_objects.n; i++) {
         stm_hdr *h = (stm_hdr *)(base + seg->gc.new_objects.items[i]);
         h->flags = (h->flags | STM_F_WRITE_BARRIER) & ~STM_F_NEW;
@@ -263,13 +263,21 @@ int stm_atomic_depth(const stm_thread *tl) { return tl->in->atomic_depth; }
 
 void stm_hint_commit_soon(stm_thread *tl) { tl->in->commit_soon = true; }
 
+/* The stress switch's collection scans the stack from here: keep it out of line so
+ * that the common path of stm_safe_point does not spill every register. */
+static COLD void stress_minor(stm_thread_internal *ti)
+{
+    __builtin_unwind_init();
+    gc_minor_collect(ti->seg, gc_stack_mark());
+}
+
 bool stm_safe_point(stm_thread *tl)
 {
     stm_thread_internal *ti = tl->in;
     if (UNLIKELY(!ti->in_txn))
         return false;
     if (UNLIKELY(stm_rt.stress.minor_every_safe_point))
-        gc_minor_collect(ti->seg, true);
+        stress_minor(ti);
     if (stm_stress_forced_abort(ti))
         stm_abort_with(ti, STM_ABORT_FORCED, STM_NULL, NULL, 0);
     if (ti->atomic_depth > 0)
