@@ -125,7 +125,7 @@ void gc_nursery_reset(stm_segment *seg)
 static size_t direct_old_threshold(void)
 {
     size_t t = gc_g.nursery_bytes / 8;
-    return t < 64 * 1024 ? t : 64 * 1024;
+    return t < STM_YOUNG_MAX ? t : STM_YOUNG_MAX;
 }
 
 /* A large young object goes straight to the old space, as a NEW object that the VM will
@@ -483,7 +483,8 @@ void gc_minor_collect(stm_segment *seg, const char *scan_from)
         collect_stack_candidates(seg, scan_from, ti->stack_top, end, &cands);
         pin_candidates(&m, &cands, &prev_pins, g->gap_index + 1);
         vec_free(&cands);
-        qsort(g->pinned.items, g->pinned.n, sizeof(uint64_t), cmp_u64);
+        if (g->pinned.n > 1)
+            qsort(g->pinned.items, g->pinned.n, sizeof(uint64_t), cmp_u64);
     }
 
     for (size_t i = 0; i < g->pinned.n; i++)

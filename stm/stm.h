@@ -98,6 +98,7 @@
 #define STM_OLD_START       (STM_NURSERY_START + STM_NURSERY_MAX)
 #define STM_OLD_END         STM_SEGMENT_SIZE
 #define STM_CARD_SIZE       256         /* bytes per card of a card-marked array */
+#define STM_YOUNG_MAX       (32 * 1024) /* bigger objects are allocated old directly */
 #define STM_CARDS_MIN_BYTES 1024        /* smaller arrays use whole-object barriers */
 
 typedef uint64_t stm_ref;
@@ -232,7 +233,10 @@ static inline size_t stm_array_item_offset(size_t i) { return STM_ARRAY_ITEMS_OF
 
 /* ---------------------------------------------------------------------------------------
  * Allocation.  Memory is zeroed; the header is filled in.  size includes the header and
- * is rounded up to 16 bytes.  An allocation may run a minor collection.
+ * is rounded up to 16 bytes.  An allocation may run a minor collection.  Objects of
+ * STM_YOUNG_MAX bytes or more (or too big for the nursery) are allocated in the old space
+ * directly; they still need no barrier in the transaction that allocated them.  Returns
+ * STM_NULL when the heap is exhausted (the VM raises MemoryError).
  */
 stm_ref stm_allocate_slowpath(size_t size, uint32_t tid);
 
@@ -242,7 +246,7 @@ static inline stm_ref stm_allocate(size_t size, uint32_t tid)
     stm_seg_hot *hot = stm_hot(base);
     size = (size + 15) & ~(size_t)15;
     stm_ref ref = hot->nursery_current;
-    if (__builtin_expect(size > hot->nursery_limit - ref || size == 0, 0))
+    if (__builtin_expect(size > hot->nursery_limit - ref || size - 1 >= STM_YOUNG_MAX - 1, 0))
         return stm_allocate_slowpath(size, tid);
     hot->nursery_current = ref + size;
     *(uint64_t *)(base + ref) = stm_hdr_word(size, tid);

@@ -11,6 +11,9 @@
 #include "stm/util.h"
 
 stm_aword stm_page_locks[STM_PAGE_LOCKS];
+#if defined(__SANITIZE_THREAD__)
+stm_aword stm_fence_word;
+#endif
 
 void stm_fatal(const char *fmt, ...)
 {

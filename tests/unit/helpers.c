@@ -47,7 +47,12 @@ static const stm_type blob_type = {.name = "blob"};
 void rt_init(int nsegments)
 {
     stm_config cfg = {.nsegments = nsegments};
-    stm_init(&cfg);
+    rt_init_with(&cfg);
+}
+
+void rt_init_with(const stm_config *cfg)
+{
+    stm_init(cfg);
     stm_register_type(T_NODE, &node_type);
     stm_register_type(T_WEAK, &weak_type);
     stm_register_type(T_FIN, &fin_type);

@@ -48,6 +48,7 @@ extern volatile int cleared_count;
 
 /* stm_init with n segments (0: default), the types above, the calling thread registered. */
 void rt_init(int nsegments);
+void rt_init_with(const stm_config *cfg);
 void rt_fini(void);
 
 static inline node *N(stm_ref r) { return (node *)stm_addr(r); }

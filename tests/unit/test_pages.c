@@ -96,7 +96,7 @@ Test(pages, a_running_reader_keeps_its_snapshot)
 static void write_all(stm_thread *tl, void *arg)
 {
     stm_ref arr = *(stm_ref *)arg;
-    for (int k = 0; k < 4; k++) {
+    for (volatile int k = 0; k < 4; k++) {
         stm_start_transaction(tl);
         for (uint64_t i = 0; i < MANY; i++) {
             stm_read_card(arr, stm_array_item_offset(i));
