@@ -15,6 +15,7 @@ set(CRITERION_LIBRARY "${STMPY_ARM64_SYSROOT}/usr/lib/aarch64-linux-gnu/libcrite
 set(JEMALLOC_LIBRARY /usr/lib/aarch64-linux-gnu/libjemalloc.so.2 CACHE FILEPATH "")
 
 string(REPLACE ";" ":" _rpl "${STMPY_ARM64_LIBDIRS}")
-set(CMAKE_EXE_LINKER_FLAGS_INIT "-Wl,-rpath-link,${_rpl} -Wl,-rpath,${STMPY_ARM64_SYSROOT}/usr/lib/aarch64-linux-gnu")
+# DT_RPATH (not RUNPATH): it also applies to libcriterion's own dependency, libnanomsg
+set(CMAKE_EXE_LINKER_FLAGS_INIT "-Wl,--disable-new-dtags -Wl,-rpath-link,${_rpl} -Wl,-rpath,${STMPY_ARM64_SYSROOT}/usr/lib/aarch64-linux-gnu")
 set(CMAKE_CROSSCOMPILING_EMULATOR qemu-aarch64)
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)

@@ -107,7 +107,7 @@ Test(abort, forced_aborts_are_never_visible)
     rt_init(2);
     unsetenv("STMPY_STRESS");
     stm_ref x = committed_node(0, 0);
-    for (int i = 0; i < 2000; i++) {
+    for (volatile int i = 0; i < 2000; i++) {   /* volatile: it survives aborts */
         stm_start_transaction(&T);
         set(x, get(x) + 1);
         T.roots[1] = mk2(i, T.roots[1]);       /* garbage with young links */

@@ -141,7 +141,7 @@ Test(major, runs_by_itself_when_the_old_space_grows)
 {
     stm_config cfg = {.nsegments = 2, .major_min_bytes = 1 << 20};
     rt_init_with(&cfg);
-    for (int k = 0; k < 50; k++) {
+    for (volatile int k = 0; k < 50; k++) {
         stm_start_transaction(&T);
         T.roots[0] = STM_NULL;               /* last commit's chain becomes garbage */
         for (int i = 0; i < 2000; i++)

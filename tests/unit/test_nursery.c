@@ -38,6 +38,8 @@ static void check_list_in_root1(int n)
 
 Test(nursery, a_full_nursery_collects_and_everything_reachable_survives)
 {
+    rt_fini();
+    rt_init_with(&(stm_config){.nsegments = 2, .nursery_bytes = 256 << 10});
     stm_start_transaction(&T);
     build_list_in_root1(100000);            /* 3.2 MB: several nurseries' worth */
     check_list_in_root1(100000);
