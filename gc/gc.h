@@ -92,6 +92,7 @@ void gc_old_free(struct stm_segment *seg, stm_ref obj);
 size_t gc_old_size(stm_ref obj);     /* from the page table */
 /* An object's size as allocated, seen through a segment's (or the shared) view. */
 size_t gc_object_size_in(char *base, stm_ref obj);
+const char *gc_type_name(uint32_t tid);
 
 /* scan_from: NULL at commit (no stack scan), else gc_stack_mark() called by the runtime's
  * public entry point right after __builtin_unwind_init(). */

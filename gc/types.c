@@ -72,3 +72,9 @@ size_t stm_object_size(stm_ref obj)
 {
     return gc_object_size_in(stm_seg_base, obj);
 }
+
+const char *gc_type_name(uint32_t tid)
+{
+    const stm_type *t = tid < STM_MAX_TYPES ? gc_types[tid] : NULL;
+    return t && t->name ? t->name : "unregistered type";
+}

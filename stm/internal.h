@@ -80,6 +80,7 @@ struct stm_runtime {
     char *heap;                 /* the reservation; segment i at heap + i * SEG */
     int heap_fd;                /* memfd backing the old space of segment 0 */
     bool have_populate_write;
+    bool check_barriers;        /* the debug barrier checker (stm/debug.c) is on */
     stm_segment segs[STM_MAX_SEGMENTS + 1];
     /* threads, the segment pool and major-GC coordination, under `lock` */
     pthread_mutex_t lock;
@@ -142,6 +143,12 @@ void stm_park_for_major_gc(stm_thread_internal *ti);
 void stm_request_major_gc(void);
 /* Calls fn for every registered thread (major GC, statistics), under stm_rt.lock. */
 void stm_threads_foreach(void (*fn)(stm_thread_internal *ti, void *ctx), void *ctx);
+
+/* debug.c: the barrier checker */
+void stm_debug_init(void);
+/* In the publication window of entry e (the shared file holds exactly revision e->rev):
+ * every allocated object on a page private to seg must equal its committed copy. */
+void stm_debug_check_private_pages(stm_segment *seg, const stm_commit_entry *e);
 
 /* stress.c */
 void stm_stress_init(stm_stress *st);

@@ -58,9 +58,17 @@ void stm_init(const stm_config *cfg)
     if (c.nursery_bytes > STM_NURSERY_MAX)
         c.nursery_bytes = STM_NURSERY_MAX;
 
+#ifdef STMPY_DEBUG
+    stm_rt.check_barriers = true;
+#endif
+    if ((env = getenv("STMPY_CHECK_BARRIERS")))
+        stm_rt.check_barriers = atoi(env) != 0;
+
     pthread_mutex_init(&stm_rt.lock, NULL);
     pthread_cond_init(&stm_rt.cond, NULL);
     stm_segments_init(c.nsegments);
+    if (stm_rt.check_barriers)
+        stm_debug_init();
     gc_init(c.nursery_bytes, c.major_min_bytes);
     stm_commit_log_init();
     stm_conflict_log_init();

@@ -53,6 +53,8 @@ static void map_fixed(char *addr, size_t len, int prot, int flags, int fd, const
  * a compare-and-swap of the value with itself cannot. */
 static void cow_touch(char *page_addr)
 {
+    if (stm_rt.check_barriers && mprotect(page_addr, STM_PAGE_SIZE, PROT_READ | PROT_WRITE) != 0)
+        stm_fatal("mprotect of a private page failed: %s", strerror(errno));
     uint64_t *p = (uint64_t *)page_addr;
     uint64_t v = __atomic_load_n(p, __ATOMIC_RELAXED);
     while (!__atomic_compare_exchange_n(p, &v, v, false, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
@@ -100,7 +102,9 @@ void stm_segments_init(int nsegments)
                   anon, -1, "read markers");
         map_fixed(base + STM_NURSERY_START, STM_NURSERY_MAX, PROT_READ | PROT_WRITE, anon, -1,
                   "a nursery");
-        map_fixed(base + STM_OLD_START, OLD_SIZE, PROT_READ | PROT_WRITE,
+        /* with the barrier checker, shared pages are read-only: see stm/debug.c */
+        map_fixed(base + STM_OLD_START, OLD_SIZE,
+                  stm_rt.check_barriers ? PROT_READ : PROT_READ | PROT_WRITE,
                   MAP_PRIVATE | MAP_NORESERVE, fd, "a segment's view of the heap");
 
         stm_segment *seg = stm_segment_get(i);
@@ -192,6 +196,8 @@ void stm_segments_reshare_all(void)
         char *view = stm_segment_get(i)->base + STM_OLD_START;
         if (madvise(view, len, MADV_DONTNEED) != 0)
             stm_fatal("madvise(MADV_DONTNEED) on a segment's view failed: %s", strerror(errno));
+        if (stm_rt.check_barriers && mprotect(view, len, PROT_READ) != 0)
+            stm_fatal("mprotect of a segment's view failed: %s", strerror(errno));
     }
     stm_count(&stm_rt.pages_reshared, reshared);
 }

@@ -143,10 +143,16 @@ void stm_commit_transaction(stm_thread *tl)
         stm_hdr *h = (stm_hdr *)(base + seg->gc.new_objects.items[i]);
         h->flags = (h->flags | STM_F_WRITE_BARRIER) & ~STM_F_NEW;
     }
-    for (size_t i = 0; i < seg->modified.n; i++)
-        ((stm_hdr *)(base + seg->modified.items[i].obj))->flags |= STM_F_WRITE_BARRIER;
+    /* whole objects written get their flag back (card-marked arrays never lose it, and
+     * their header may sit on a page this segment does not own a copy of) */
+    for (size_t i = 0; i < seg->modified.n; i++) {
+        stm_hdr *h = (stm_hdr *)(base + seg->modified.items[i].obj);
+        if (!(h->flags & STM_F_WRITE_BARRIER))
+            h->flags |= STM_F_WRITE_BARRIER;
+    }
 
-    stm_commit_entry *e = seg->modified.n ? stm_commit_entry_build(seg) : NULL;
+    /* the barrier checker compares in the publication window, so it wants an entry */
+    stm_commit_entry *e = seg->modified.n || stm_rt.check_barriers ? stm_commit_entry_build(seg) : NULL;
     stm_commit_entry *snap = stm_snapshot_of(seg), *prev = snap;
     if (ti->inevitable) {
         if (e) {
@@ -167,12 +173,7 @@ void stm_commit_transaction(stm_thread *tl)
     }
 
     if (e) {
-        stm_commit_publish(seg, prev, e);
-        /* take in the entries we passed on the way (all published now, before ours) */
-        for (stm_commit_entry *c = snap; c != prev;) {
-            c = stm_entry_next(c);
-            stm_commit_import(seg, c);
-        }
+        stm_commit_publish(seg, snap, prev, e);
         stm_store_rel(&seg->snapshot, (uintptr_t)e);
         stm_store(&seg->running_rev, e->rev);
         ti->last_commit_rev = e->rev;

@@ -69,7 +69,10 @@ void stm_commit_log_reset_to_tail(void);
 uint64_t stm_commit_log_bytes(void);
 
 /* publish.c */
-void stm_commit_publish(struct stm_segment *seg, stm_commit_entry *prev, stm_commit_entry *e);
+/* Publishes e (appended after prev) in log order, then brings the entries between the
+ * committer's snapshot and prev into its private pages. */
+void stm_commit_publish(struct stm_segment *seg, stm_commit_entry *snap, stm_commit_entry *prev,
+                        stm_commit_entry *e);
 void stm_commit_publish_new_objects(struct stm_segment *seg);
 /* Wakes threads that wait for the log to change. */
 void stm_commit_notify(void);

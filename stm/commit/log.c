@@ -117,7 +117,9 @@ stm_commit_entry *stm_commit_append(stm_segment *seg, stm_commit_entry *e)
             continue;
         }
         stm_commit_entry *n = (stm_commit_entry *)next;
-        const stm_write_rec *conflict = stm_commit_find_conflict(seg, n);
+        /* a transaction that wrote nothing read one snapshot: it needs no validation (its
+         * entry, empty, exists only for the barrier checker) */
+        const stm_write_rec *conflict = e->nrecs ? stm_commit_find_conflict(seg, n) : NULL;
         if (conflict)
             stm_abort_conflict(seg, n, conflict);
         cur = n;

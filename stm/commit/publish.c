@@ -103,13 +103,27 @@ void stm_commit_publish_new_objects(stm_segment *seg)
     STAT_ADD(seg->thread, bytes_published, bytes);
 }
 
-void stm_commit_publish(stm_segment *seg, stm_commit_entry *prev, stm_commit_entry *e)
+/* Our snapshot's successors up to prev, which our append passed, are published once
+ * prev is: copy them into our private pages. */
+static void import_passed(stm_segment *seg, stm_commit_entry *snap, stm_commit_entry *prev)
+{
+    for (stm_commit_entry *c = snap; c != prev;) {
+        c = stm_entry_next(c);
+        stm_commit_import(seg, c);
+    }
+}
+
+void stm_commit_publish(stm_segment *seg, stm_commit_entry *snap, stm_commit_entry *prev,
+                        stm_commit_entry *e)
 {
     stm_spinner sp = {0};
     while (!stm_load_acq(&prev->published))
         stm_spin(&sp);
     /* pairs with the full fence of a segment's attach: see stm_commit_catch_up_on_attach */
     stm_fence();
+    /* the checker compares with the file before `published`: import first then */
+    if (UNLIKELY(stm_rt.check_barriers))
+        import_passed(seg, snap, prev);
 
     /* the new objects first: the entry's after-images may refer to them */
     stm_commit_publish_new_objects(seg);
@@ -131,6 +145,11 @@ void stm_commit_publish(stm_segment *seg, stm_commit_entry *prev, stm_commit_ent
     }
     cursor_release(&cur);
     STAT_ADD(seg->thread, bytes_published, bytes);
+    if (UNLIKELY(stm_rt.check_barriers))
+        stm_debug_check_private_pages(seg, e);
     stm_store_rel(&e->published, 1);
     stm_commit_notify();
+    /* outside the serial window: later entries need not wait for our imports */
+    if (!stm_rt.check_barriers)
+        import_passed(seg, snap, prev);
 }
