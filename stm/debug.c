@@ -1,6 +1,8 @@
 /* stm/debug.c — the barrier checker: catches a write to an old object that did not go
  * through a write barrier (DESIGN.md §5).  On by default in debug builds; any build turns
- * it on with STMPY_CHECK_BARRIERS=1 (and off with 0).
+ * it on with STMPY_CHECK_BARRIERS=1 (and off with 0).  It costs a comparison of the
+ * committer's private pages at every commit, inside the serial publication window:
+ * meant for test suites, not for timing.
  *
  * Such a write lands either on a page the segment still shares with the committed state,
  * or on one of its private copies.

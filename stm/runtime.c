@@ -58,7 +58,7 @@ void stm_init(const stm_config *cfg)
     if (c.nursery_bytes > STM_NURSERY_MAX)
         c.nursery_bytes = STM_NURSERY_MAX;
 
-#ifdef STMPY_DEBUG
+#ifdef STMPY_BARRIER_CHECKER
     stm_rt.check_barriers = true;
 #endif
     if ((env = getenv("STMPY_CHECK_BARRIERS")))
