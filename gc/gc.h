@@ -32,7 +32,7 @@ enum { GC_PAGE_FREE = 0, GC_PAGE_SMALL, GC_PAGE_LARGE, GC_PAGE_LARGE_TAIL };
 
 typedef struct gc_page {
     stm_aword private_mask;     /* bit j: segment j holds a private copy of the page */
-    stm_aword last_mod_rev;     /* newest commit that modified an existing object here */
+    stm_aword published_rev;    /* newest commit whose writes here are in the shared file */
     uint8_t kind;
     uint8_t size_class;
     uint8_t owner;              /* segment allocating here (small pages); 0: none */

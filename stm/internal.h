@@ -92,7 +92,6 @@ struct stm_runtime {
     stm_aword gc_requested;
     bool gc_running;
     uint64_t gc_generation;
-    stm_aword commits_total;    /* for the major-every-N stress switch */
     stm_stats retired_stats;    /* of threads that have unregistered (under `lock`) */
     /* counters of work done on behalf of other segments */
     stm_aword pages_forced_private;

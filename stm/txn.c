@@ -153,6 +153,7 @@ void stm_commit_transaction(stm_thread *tl)
 
     /* the barrier checker compares in the publication window, so it wants an entry */
     stm_commit_entry *e = seg->modified.n || stm_rt.check_barriers ? stm_commit_entry_build(seg) : NULL;
+    stm_commit_publish_new_objects(seg);
     stm_commit_entry *snap = stm_snapshot_of(seg), *prev = snap;
     if (ti->inevitable) {
         if (e) {
@@ -179,7 +180,6 @@ void stm_commit_transaction(stm_thread *tl)
         ti->last_commit_rev = e->rev;
         STAT_ADD(ti, log_entries, 1);
     } else {
-        stm_commit_publish_new_objects(seg);
         ti->last_commit_rev = snap->rev;
     }
 
@@ -191,8 +191,8 @@ void stm_commit_transaction(stm_thread *tl)
     STAT_ADD(ti, commits, 1);
 
     stm_commit_log_trim(false);
-    uint64_t n = stm_fetch_add(&stm_rt.commits_total, 1) + 1;
-    if (gc_major_wanted() || (stm_rt.stress.major_every && n % stm_rt.stress.major_every == 0))
+    if (gc_major_wanted() ||
+        (stm_rt.stress.major_every && ti->stats.commits % stm_rt.stress.major_every == 0))
         stm_request_major_gc();
     if (stm_load(&stm_rt.gc_requested))
         stm_park_for_major_gc(ti);
@@ -227,9 +227,12 @@ void stm_become_inevitable(stm_thread *tl, const char *reason)
                 break;
             continue;
         }
-        if (next != STM_INEV_MARK && stm_load_acq(&((stm_commit_entry *)next)->published))
-            continue;               /* the validation above will move over it */
-        /* another transaction is inevitable, or a commit is being published */
+        if (next != STM_INEV_MARK) {
+            /* a commit not published yet: publish it, then validate over it */
+            stm_commit_publish_through(seg, snap, (stm_commit_entry *)next);
+            continue;
+        }
+        /* another transaction is inevitable */
         if (!t0)
             t0 = stm_now_ns();
         uint32_t seen = stm_ec_prepare(&stm_log_event);

@@ -69,10 +69,15 @@ void stm_commit_log_reset_to_tail(void);
 uint64_t stm_commit_log_bytes(void);
 
 /* publish.c */
+/* Publishes every entry after `from` up to and including `to` that nobody has published
+ * yet, in order: never waits for the thread that appended them. */
+void stm_commit_publish_through(struct stm_segment *seg, stm_commit_entry *from, stm_commit_entry *to);
 /* Publishes e (appended after prev) in log order, then brings the entries between the
  * committer's snapshot and prev into its private pages. */
 void stm_commit_publish(struct stm_segment *seg, stm_commit_entry *snap, stm_commit_entry *prev,
                         stm_commit_entry *e);
+/* Copies the transaction's new objects into the file and other segments' private copies;
+ * before the entry is appended (see publish.c). */
 void stm_commit_publish_new_objects(struct stm_segment *seg);
 /* Wakes threads that wait for the log to change. */
 void stm_commit_notify(void);

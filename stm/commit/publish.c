@@ -1,15 +1,24 @@
-/* stm/commit/publish.c — writing a commit into the shared heap file.
+/* stm/commit/publish.c — writing commits into the shared heap file.
  *
- * Entries are published in log order (each waits for its predecessor), so the shared
- * file always holds a prefix of the log plus new objects in free space.  Before the
- * first write of an entry to a page of the file, every segment that still reads that
- * page from the file and runs a transaction with an older snapshot gets a private copy
- * of it, taken under the page's lock: its transaction keeps seeing its snapshot, and it
- * imports the entry into that copy when its validation reaches the entry.
+ * Entries are published in log order, so the shared file always holds a prefix of the
+ * log plus new objects in free memory.  Before the first write of an entry to a page of
+ * the file, every segment that still reads that page from the file and runs with an
+ * older snapshot gets a private copy of it, taken under the page's lock: its transaction
+ * keeps seeing its snapshot, and it imports the entry into that copy when its validation
+ * reaches the entry.
  *
- * Objects created by the transaction are copied from the committer's own pages into the
- * file and into every other segment's private copy of their pages: that memory was free
- * in every snapshot, so no running transaction can be reading it.
+ * Publication never waits for another thread.  An entry's after-images are
+ * self-contained, so whoever needs an entry published — its committer, the next
+ * committer, a thread attaching — publishes it, in order.  Several may do it at once:
+ * each page records the last revision written to it (published_rev, under the page's
+ * lock), so a page is written once per entry and never goes back to an older entry.  A
+ * committer preempted in the middle of its publication holds nobody up.
+ *
+ * Objects created by the transaction are copied, before it appends its entry, from the
+ * committer's own pages into the file and into every other segment's private copy of
+ * their pages: that memory is free in every snapshot that can exist before the entry is
+ * published, so nobody reads it; if the transaction then aborts, it is garbage in free
+ * slots.
  */
 #include "stm/internal.h"
 
@@ -44,21 +53,6 @@ static bool cursor_move(page_cursor *c, uint64_t page)
     c->lock = stm_page_lock_for(page);
     stm_lock(c->lock);
     return true;
-}
-
-/* Under the page's lock: the segments that read this page from the file with a
- * snapshot older than `rev` get their own copy first. */
-static void protect_older_snapshots(uint64_t page, int self, uint64_t rev)
-{
-    uint64_t mask = stm_load(&gc_pages[page].private_mask);
-    for (int j = 1; j <= stm_rt.nsegments; j++) {
-        if (j == self || ((mask >> j) & 1))
-            continue;
-        stm_segment *other = stm_segment_get(j);
-        if (stm_load(&other->running_rev) < rev)
-            stm_page_force_private_locked(other, page);
-    }
-    stm_store(&gc_pages[page].last_mod_rev, rev);
 }
 
 static int cmp_ref(const void *a, const void *b)
@@ -103,53 +97,104 @@ void stm_commit_publish_new_objects(stm_segment *seg)
     STAT_ADD(seg->thread, bytes_published, bytes);
 }
 
-/* Our snapshot's successors up to prev, which our append passed, are published once
- * prev is: copy them into our private pages. */
-static void import_passed(stm_segment *seg, stm_commit_entry *snap, stm_commit_entry *prev)
+/* Under the page's lock, before the first write of entry e to the page: the segments
+ * that read this page from the file with a snapshot older than e get their own copy. */
+static void protect_older_snapshots(uint64_t page, const stm_commit_entry *e)
 {
-    for (stm_commit_entry *c = snap; c != prev;) {
-        c = stm_entry_next(c);
-        stm_commit_import(seg, c);
+    uint64_t mask = stm_load(&gc_pages[page].private_mask);
+    for (int j = 1; j <= stm_rt.nsegments; j++) {
+        if (j == e->segment || ((mask >> j) & 1))
+            continue;
+        stm_segment *other = stm_segment_get(j);
+        if (stm_load(&other->running_rev) < e->rev)
+            stm_page_force_private_locked(other, page);
     }
 }
 
-void stm_commit_publish(stm_segment *seg, stm_commit_entry *snap, stm_commit_entry *prev,
-                        stm_commit_entry *e)
+/* Writes e's after-images into the file; safe to run several times and concurrently.
+ * Requires e's predecessor to be published.  Returns the bytes written. */
+static uint64_t write_entry(const stm_commit_entry *e)
 {
-    stm_spinner sp = {0};
-    while (!stm_load_acq(&prev->published))
-        stm_spin(&sp);
-    /* pairs with the full fence of a segment's attach: see stm_commit_catch_up_on_attach */
-    stm_fence();
-    /* the checker compares with the file before `published`: import first then */
-    if (UNLIKELY(stm_rt.check_barriers))
-        import_passed(seg, snap, prev);
-
-    /* the new objects first: the entry's after-images may refer to them */
-    stm_commit_publish_new_objects(seg);
-
     char *shared = stm_shared_base();
     uint64_t bytes = 0;
+    bool skip = false;
     page_cursor cur = {UINT64_MAX, NULL};
     for (size_t i = 0; i < e->nrecs; i++) {
         const stm_write_rec *r = &e->recs[i];
         stm_ref start = r->obj + r->offset, end = start + r->size;
         for (stm_ref a = start; a < end;) {
             size_t n = piece_in_page(a, end);
-            if (cursor_move(&cur, gc_page_of(a)))
-                protect_older_snapshots(cur.page, seg->num, e->rev);
-            memcpy(shared + a, e->data + r->data_off + (a - start), n);
-            bytes += n;
+            if (cursor_move(&cur, gc_page_of(a))) {
+                stm_aword *published_rev = &gc_pages[cur.page].published_rev;
+                skip = stm_load(published_rev) >= e->rev;   /* someone did this page */
+                if (!skip) {
+                    protect_older_snapshots(cur.page, e);
+                    stm_store(published_rev, e->rev);
+                }
+            }
+            if (!skip) {
+                memcpy(shared + a, e->data + r->data_off + (a - start), n);
+                bytes += n;
+            }
             a += n;
         }
     }
     cursor_release(&cur);
-    STAT_ADD(seg->thread, bytes_published, bytes);
-    if (UNLIKELY(stm_rt.check_barriers))
-        stm_debug_check_private_pages(seg, e);
+    return bytes;
+}
+
+static void mark_published(stm_commit_entry *e)
+{
     stm_store_rel(&e->published, 1);
     stm_commit_notify();
-    /* outside the serial window: later entries need not wait for our imports */
-    if (!stm_rt.check_barriers)
-        import_passed(seg, snap, prev);
+}
+
+/* Publishes (or waits for, with the barrier checker, which needs each committer in its
+ * own publication window) every entry after `from` up to and including `to`. */
+void stm_commit_publish_through(stm_segment *seg, stm_commit_entry *from, stm_commit_entry *to)
+{
+    /* pairs with the full fence of a segment's attach: see stm_commit_catch_up_on_attach */
+    stm_fence();
+    for (stm_commit_entry *c = from; c != to;) {
+        c = stm_entry_next(c);
+        if (stm_load_acq(&c->published))
+            continue;
+        if (UNLIKELY(stm_rt.check_barriers)) {
+            stm_spinner sp = {0};
+            while (!stm_load_acq(&c->published))
+                stm_spin(&sp);
+            continue;
+        }
+        uint64_t bytes = write_entry(c);
+        mark_published(c);
+        if (seg && seg->thread)
+            STAT_ADD(seg->thread, bytes_published, bytes);
+    }
+}
+
+void stm_commit_publish(stm_segment *seg, stm_commit_entry *snap, stm_commit_entry *prev,
+                        stm_commit_entry *e)
+{
+    stm_commit_publish_through(seg, snap, prev);
+    if (UNLIKELY(stm_rt.check_barriers)) {
+        /* the checker compares with the file before `published`: import first */
+        for (stm_commit_entry *c = snap; c != prev;) {
+            c = stm_entry_next(c);
+            stm_commit_import(seg, c);
+        }
+        write_entry(e);
+        stm_debug_check_private_pages(seg, e);
+        mark_published(e);
+        return;
+    }
+    if (!stm_load_acq(&e->published)) {
+        uint64_t bytes = write_entry(e);
+        mark_published(e);
+        STAT_ADD(seg->thread, bytes_published, bytes);
+    }
+    /* outside the serial part: take in the entries we passed on the way */
+    for (stm_commit_entry *c = snap; c != prev;) {
+        c = stm_entry_next(c);
+        stm_commit_import(seg, c);
+    }
 }

@@ -72,8 +72,8 @@ bool stm_commit_validate(stm_segment *seg, bool check)
 /* Attaching a segment that no thread held.  While free, its running_rev was "none", so
  * committers did not keep old snapshots for it.  The Dekker-style handshake: publish
  * running_rev, full fence, then look at the log.  A commit that appended before our
- * fence may have checked running_rev before we set it: we wait for every such entry to
- * be published and take it into our snapshot.  A commit that appends after our fence
+ * fence may have checked running_rev before we set it: we publish every such entry (or
+ * find it published) and take it into our snapshot.  A commit that appends after our fence
  * sees our running_rev when it publishes (it fences after its CAS) and keeps our
  * snapshot intact. */
 void stm_commit_catch_up_on_attach(stm_segment *seg)
@@ -87,8 +87,6 @@ void stm_commit_catch_up_on_attach(stm_segment *seg)
             break;
         last = n;
     }
-    stm_spinner sp = {0};
-    while (!stm_load_acq(&last->published))
-        stm_spin(&sp);
+    stm_commit_publish_through(seg, snap, last);
     stm_commit_validate(seg, false);
 }
