@@ -30,18 +30,22 @@ extern uint8_t gc_class_of_units[GC_SMALL_MAX / 16 + 1];   /* size/16 -> class, 
  */
 enum { GC_PAGE_FREE = 0, GC_PAGE_SMALL, GC_PAGE_LARGE, GC_PAGE_LARGE_TAIL };
 
+/* Two cache lines: the first is read by every import and publication and changes
+ * rarely (and holds the marks, used only while the world is stopped); the second is
+ * written by the segment allocating here and by publications reaching the page. */
 typedef struct gc_page {
     stm_aword private_mask;     /* bit j: segment j holds a private copy of the page */
-    stm_aword published_rev;    /* newest commit whose writes here are in the shared file */
     uint8_t kind;
     uint8_t size_class;
     uint8_t owner;              /* segment allocating here (small pages); 0: none */
     uint8_t on_partial;         /* in the global list of pages with free slots */
     uint32_t nslots;
     uint64_t large;             /* LARGE: the object's size; LARGE_TAIL: head page */
-    uint64_t alloc[4];          /* small: allocated slots */
     uint64_t mark[4];           /* major collection marks (large: bit 0) */
+    _Alignas(64) uint64_t alloc[4];   /* small: allocated slots */
+    stm_aword published_rev;    /* newest commit whose writes here are in the shared file */
 } gc_page;
+_Static_assert(sizeof(gc_page) == 128, "gc_page is two cache lines");
 
 extern gc_page *gc_pages;
 #define GC_OLD_PAGES ((STM_OLD_END - STM_OLD_START) / STM_PAGE_SIZE)

@@ -27,12 +27,14 @@ typedef struct stm_modified {
 } stm_modified;
 
 typedef struct stm_segment {
-    int num;                    /* 1..N */
+    /* read by other threads at every commit (publication, trimming): a line of their own */
+    _Alignas(64) stm_aword running_rev;  /* rev of the snapshot while attached; UINT64_MAX when free */
+    stm_aword snapshot;         /* struct stm_commit_entry *: the last entry imported */
+    stm_aword owner;            /* struct stm_thread_internal *, or 0 when free */
+    /* the owner's */
+    _Alignas(64) int num;       /* 1..N */
     char *base;
     stm_seg_hot *hot;
-    stm_aword owner;            /* struct stm_thread_internal *, or 0 when free */
-    stm_aword running_rev;      /* rev of the snapshot while attached; UINT64_MAX when free */
-    stm_aword snapshot;         /* struct stm_commit_entry *: the last entry imported */
     /* the running transaction */
     STM_VEC(stm_modified) modified;
     stm_arena backups;

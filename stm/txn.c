@@ -159,7 +159,6 @@ void stm_commit_transaction(stm_thread *tl)
         if (e) {
             e->rev = snap->rev + 1;
             e->inevitable = true;
-            stm_commit_log_linked(e);
         }
         stm_store_rel(&snap->next, (uintptr_t)e);   /* replaces our STM_INEV_MARK */
         ti->inevitable = false;
@@ -190,7 +189,7 @@ void stm_commit_transaction(stm_thread *tl)
         ti->budget += ti->budget / 8 + 1;
     STAT_ADD(ti, commits, 1);
 
-    stm_commit_log_trim(false);
+    stm_commit_log_trim(ti->last_commit_rev, false);
     if (gc_major_wanted() ||
         (stm_rt.stress.major_every && ti->stats.commits % stm_rt.stress.major_every == 0))
         stm_request_major_gc();
@@ -235,9 +234,7 @@ void stm_become_inevitable(stm_thread *tl, const char *reason)
         /* another transaction is inevitable */
         if (!t0)
             t0 = stm_now_ns();
-        uint32_t seen = stm_ec_prepare(&stm_log_event);
-        if (stm_load_acq(&snap->next) == next)
-            stm_ec_wait(&stm_log_event, seen, 1000000);
+        stm_ec_wait(&stm_log_event, stm_commit_still_inevitable, snap, 1000000);
     }
     ti->inevitable = true;
     ti->inev_start_ns = stm_now_ns();

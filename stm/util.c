@@ -122,10 +122,11 @@ static long futex(volatile uint32_t *addr, int op, uint32_t val, const struct ti
     return syscall(SYS_futex, addr, op, val, ts, NULL, 0);
 }
 
-void stm_ec_wait(stm_eventcount *ec, uint32_t seen, uint64_t timeout_ns)
+void stm_ec_wait(stm_eventcount *ec, bool (*still_waiting)(void *), void *arg, uint64_t timeout_ns)
 {
+    uint32_t seen = __atomic_load_n(&ec->seq, __ATOMIC_SEQ_CST);
     __atomic_fetch_add(&ec->waiters, 1, __ATOMIC_SEQ_CST);
-    if (__atomic_load_n(&ec->seq, __ATOMIC_SEQ_CST) == seen) {
+    if (still_waiting(arg)) {
         struct timespec ts = {(time_t)(timeout_ns / 1000000000u), (long)(timeout_ns % 1000000000u)};
         futex(&ec->seq, FUTEX_WAIT_PRIVATE, seen, timeout_ns ? &ts : NULL);
     }
@@ -134,7 +135,9 @@ void stm_ec_wait(stm_eventcount *ec, uint32_t seen, uint64_t timeout_ns)
 
 void stm_ec_notify(stm_eventcount *ec)
 {
-    __atomic_fetch_add(&ec->seq, 1, __ATOMIC_SEQ_CST);
-    if (__atomic_load_n(&ec->waiters, __ATOMIC_SEQ_CST))
+    stm_fence();
+    if (__atomic_load_n(&ec->waiters, __ATOMIC_SEQ_CST)) {
+        __atomic_fetch_add(&ec->seq, 1, __ATOMIC_SEQ_CST);
         futex(&ec->seq, FUTEX_WAKE_PRIVATE, INT_MAX, NULL);
+    }
 }

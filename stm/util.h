@@ -99,10 +99,13 @@ static inline stm_aword *stm_page_lock_for(uint64_t page)
 void stm_lock(stm_aword *l);
 static inline void stm_unlock(stm_aword *l) { stm_store_rel(l, 0); }
 
-/* ---- a futex-based event count: "wait until something in the log changed" ---- */
+/* ---- a futex-based event count: "wait until something in the log changed" ----
+ * The waiter registers, then re-checks its condition (`still_waiting`), then sleeps; the
+ * notifier changes the state, then looks for waiters: one of the two sees the other
+ * (both sides are sequentially consistent), so no wakeup is lost, and a notify with
+ * nobody waiting writes no shared memory. */
 typedef struct stm_eventcount { volatile uint32_t seq; volatile uint32_t waiters; } stm_eventcount;
-static inline uint32_t stm_ec_prepare(stm_eventcount *ec) { return __atomic_load_n(&ec->seq, __ATOMIC_ACQUIRE); }
-void stm_ec_wait(stm_eventcount *ec, uint32_t seen, uint64_t timeout_ns);
+void stm_ec_wait(stm_eventcount *ec, bool (*still_waiting)(void *), void *arg, uint64_t timeout_ns);
 void stm_ec_notify(stm_eventcount *ec);
 
 #endif /* STM_UTIL_H */

@@ -59,11 +59,9 @@ stm_commit_entry *stm_commit_entry_build(struct stm_segment *seg);
 /* Appends e after the last entry (checking every entry passed on the way for conflicts
  * with the running transaction, which aborts on one).  Returns e's predecessor. */
 stm_commit_entry *stm_commit_append(struct stm_segment *seg, stm_commit_entry *e);
-/* Accounts for an entry now in the log (done by stm_commit_append; the inevitable
- * transaction links its entry itself). */
-void stm_commit_log_linked(stm_commit_entry *e);
-/* Frees entries that every segment has passed.  Cheap when there is nothing to do. */
-void stm_commit_log_trim(bool force);
+/* Frees entries that every segment has passed.  Cheap when there is nothing to do:
+ * newest_rev is the caller's latest revision. */
+void stm_commit_log_trim(uint64_t newest_rev, bool force);
 /* After a major collection: every segment is at the tail; free all but the tail. */
 void stm_commit_log_reset_to_tail(void);
 uint64_t stm_commit_log_bytes(void);
@@ -79,6 +77,8 @@ void stm_commit_publish(struct stm_segment *seg, stm_commit_entry *snap, stm_com
 /* Copies the transaction's new objects into the file and other segments' private copies;
  * before the entry is appended (see publish.c). */
 void stm_commit_publish_new_objects(struct stm_segment *seg);
+/* For stm_ec_wait: is entry->next still the inevitable marker? */
+bool stm_commit_still_inevitable(void *entry);
 /* Wakes threads that wait for the log to change. */
 void stm_commit_notify(void);
 extern stm_eventcount stm_log_event;

@@ -11,8 +11,10 @@
 
 static stm_commit_entry first_entry;
 static stm_commit_entry *log_head;      /* oldest entry still allocated (trimmer's) */
+/* Both written only by the trimmer, so that committing writes no shared counter: the
+ * log's length is a difference of revisions, its size is summed when it is trimmed. */
+static stm_aword log_head_rev;
 static stm_aword log_bytes;
-static stm_aword log_entries;
 static stm_aword trim_lock;
 
 #define TRIM_AFTER_ENTRIES 256
@@ -22,8 +24,8 @@ void stm_commit_log_init(void)
     memset(&first_entry, 0, sizeof first_entry);
     stm_store(&first_entry.published, 1);
     log_head = &first_entry;
+    stm_store(&log_head_rev, 0);
     stm_store(&log_bytes, 0);
-    stm_store(&log_entries, 0);
 }
 
 stm_commit_entry *stm_commit_log_first(void)
@@ -33,11 +35,18 @@ stm_commit_entry *stm_commit_log_first(void)
 
 static void free_entry(stm_commit_entry *e)
 {
-    if (e == &first_entry)
-        return;
-    stm_fetch_add(&log_bytes, (uintptr_t) - (intptr_t)e->bytes);
-    stm_fetch_add(&log_entries, (uintptr_t)-1);
-    free(e);
+    if (e != &first_entry)
+        free(e);
+}
+
+/* The bytes held by the log from its head on (trimmer only). */
+static void recount_log_bytes(void)
+{
+    uint64_t bytes = 0;
+    for (stm_commit_entry *e = log_head; stm_entry_is_real(e); e = stm_entry_next(e))
+        bytes += e->bytes;
+    stm_store(&log_bytes, bytes);
+    gc_note_log_bytes(bytes);
 }
 
 void stm_commit_log_shutdown(void)
@@ -95,6 +104,11 @@ stm_commit_entry *stm_commit_entry_build(stm_segment *seg)
     return e;
 }
 
+bool stm_commit_still_inevitable(void *entry)
+{
+    return stm_load_acq(&((stm_commit_entry *)entry)->next) == STM_INEV_MARK;
+}
+
 stm_commit_entry *stm_commit_append(stm_segment *seg, stm_commit_entry *e)
 {
     stm_commit_entry *cur = stm_snapshot_of(seg);
@@ -111,9 +125,7 @@ stm_commit_entry *stm_commit_append(stm_segment *seg, stm_commit_entry *e)
             /* an inevitable transaction runs: nobody commits before it */
             if (!wait_start)
                 wait_start = stm_now_ns();
-            uint32_t seen = stm_ec_prepare(&stm_log_event);
-            if (stm_load_acq(&cur->next) == STM_INEV_MARK)
-                stm_ec_wait(&stm_log_event, seen, 1000000);
+            stm_ec_wait(&stm_log_event, stm_commit_still_inevitable, cur, 1000000);
             continue;
         }
         stm_commit_entry *n = (stm_commit_entry *)next;
@@ -126,14 +138,7 @@ stm_commit_entry *stm_commit_append(stm_segment *seg, stm_commit_entry *e)
     }
     if (wait_start)
         STAT_ADD(seg->thread, ns_waiting, stm_now_ns() - wait_start);
-    stm_commit_log_linked(e);
     return cur;
-}
-
-void stm_commit_log_linked(stm_commit_entry *e)
-{
-    stm_fetch_add(&log_bytes, e->bytes);
-    stm_fetch_add(&log_entries, 1);
 }
 
 /* ---------------------------------------------------------------------------------------
@@ -151,9 +156,9 @@ static void catch_up_idle_segments(stm_thread_internal *self)
     }
 }
 
-void stm_commit_log_trim(bool force)
+void stm_commit_log_trim(uint64_t newest_rev, bool force)
 {
-    if (!force && stm_load(&log_entries) < TRIM_AFTER_ENTRIES)
+    if (!force && newest_rev - stm_load(&log_head_rev) < TRIM_AFTER_ENTRIES)
         return;
     if (!stm_cas(&trim_lock, 0, 1))
         return;
@@ -171,7 +176,8 @@ void stm_commit_log_trim(bool force)
         free_entry(log_head);
         log_head = next;
     }
-    gc_note_log_bytes(stm_load(&log_bytes));
+    stm_store(&log_head_rev, log_head->rev);
+    recount_log_bytes();
     stm_store_rel(&trim_lock, 0);
 }
 
@@ -195,5 +201,6 @@ void stm_commit_log_reset_to_tail(void)
         free_entry(log_head);
         log_head = next;
     }
-    gc_note_log_bytes(stm_load(&log_bytes));
+    stm_store(&log_head_rev, log_head->rev);
+    recount_log_bytes();
 }
