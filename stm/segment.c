@@ -202,24 +202,29 @@ void stm_segments_reshare_all(void)
     stm_count(&stm_rt.pages_reshared, reshared);
 }
 
-/* Wipes the read markers and card marks of everything the segment may have marked:
- * the nursery and the used part of the old space. */
+/* Wipes the read markers and card marks of the old space.  Markers of nursery addresses
+ * never need wiping: a commit entry only names old objects, so they are never checked.
+ * Small ranges are cleared in place (their pages stay resident, no faults afterwards);
+ * large ones are dropped with madvise and come back as zero pages when touched. */
+#define MARKERS_MEMSET_MAX (1u << 20)
+
 void stm_segment_reset_markers(stm_segment *seg)
 {
-    uint64_t old_used = gc_old_pages_high_water() * STM_PAGE_SIZE;
-    struct { uint64_t lo, hi; } ranges[2] = {
-        {STM_NURSERY_START, seg->gc.nursery_end},
-        {STM_OLD_START, STM_OLD_START + old_used},
-    };
-    for (int table = 0; table < 2; table++) {
-        uint64_t off = table ? STM_CARD_MARKS : 0;
-        for (int r = 0; r < 2; r++) {
-            uint64_t lo = off + (ranges[r].lo >> 4), hi = off + ((ranges[r].hi + 15) >> 4);
-            lo &= ~(uint64_t)(STM_PAGE_SIZE - 1);
-            hi = (hi + STM_PAGE_SIZE - 1) & ~(uint64_t)(STM_PAGE_SIZE - 1);
-            if (hi > lo && madvise(seg->base + lo, hi - lo, MADV_DONTNEED) != 0)
-                stm_fatal("cannot reset read markers: %s", strerror(errno));
+    uint64_t old_bytes = gc_old_pages_high_water() * STM_PAGE_SIZE;
+    uint64_t lo = STM_OLD_START >> 4, hi = (STM_OLD_START + old_bytes) >> 4;
+    for (uint64_t table = 0; table <= STM_CARD_MARKS; table += STM_CARD_MARKS) {
+        char *from = seg->base + table + lo;
+        size_t len = (size_t)(hi - lo);
+        if (len <= MARKERS_MEMSET_MAX) {
+            memset(from, 0, len);
+            continue;
         }
+        uintptr_t a = ((uintptr_t)from + STM_PAGE_SIZE - 1) & ~(uintptr_t)(STM_PAGE_SIZE - 1);
+        uintptr_t b = ((uintptr_t)from + len) & ~(uintptr_t)(STM_PAGE_SIZE - 1);
+        memset(from, 0, a - (uintptr_t)from);           /* partial pages at both ends */
+        memset((char *)b, 0, (uintptr_t)from + len - b);
+        if (b > a && madvise((void *)a, b - a, MADV_DONTNEED) != 0)
+            stm_fatal("cannot reset read markers: %s", strerror(errno));
     }
 }
 
