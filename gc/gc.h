@@ -72,6 +72,9 @@ typedef struct gc_seg {
     /* the running transaction's objects, as the GC needs them */
     stm_u64vec new_objects;         /* old objects created by the transaction */
     stm_u64vec remembered;          /* old objects to trace at the next minor GC */
+    stm_u64vec allocated_old;       /* allocated old directly by the transaction: no barrier,
+                                       traced by every minor GC of the transaction */
+    stm_u64vec dropped_pages;       /* full pages left by the transaction: ownerless at its end */
     stm_u64vec young_weakrefs;
     stm_u64vec young_finalizable;
     stm_u64vec txn_weakrefs;        /* old weak references created by the transaction */
@@ -93,6 +96,8 @@ void gc_segment_free(struct stm_segment *seg);
 stm_ref gc_old_alloc(struct stm_segment *seg, size_t size);
 /* Give back an object the running transaction created (abort). */
 void gc_old_free(struct stm_segment *seg, stm_ref obj);
+/* The transaction ended: the full pages it left have no owner any more. */
+void gc_release_dropped_pages(struct stm_segment *seg);
 size_t gc_old_size(stm_ref obj);     /* from the page table */
 /* An object's size as allocated, seen through a segment's (or the shared) view. */
 size_t gc_object_size_in(char *base, stm_ref obj);

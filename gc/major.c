@@ -219,6 +219,8 @@ void gc_txn_commit(stm_segment *seg)
     vec_clear(&g->txn_finalize_now);
     vec_clear(&g->txn_events_popped);
     vec_clear(&g->new_objects);
+    vec_clear(&g->allocated_old);
+    gc_release_dropped_pages(seg);
     STM_ASSERT(g->pinned.n == 0 && g->young_weakrefs.n == 0 && g->shadows.n == 0);
 }
 
@@ -241,6 +243,8 @@ void gc_txn_abort(stm_segment *seg)
     }
     vec_clear(&g->new_objects);
     vec_clear(&g->remembered);
+    vec_clear(&g->allocated_old);
+    gc_release_dropped_pages(seg);
     vec_clear(&g->young_weakrefs);
     vec_clear(&g->young_finalizable);
     vec_clear(&g->txn_weakrefs);

@@ -100,6 +100,8 @@ void gc_segment_free(stm_segment *seg)
     vec_free(&g->pinned);
     vec_free(&g->new_objects);
     vec_free(&g->remembered);
+    vec_free(&g->allocated_old);
+    vec_free(&g->dropped_pages);
     vec_free(&g->young_weakrefs);
     vec_free(&g->young_finalizable);
     vec_free(&g->txn_weakrefs);
@@ -128,8 +130,10 @@ static size_t direct_old_threshold(void)
     return t < STM_YOUNG_MAX ? t : STM_YOUNG_MAX;
 }
 
-/* A large young object goes straight to the old space, as a NEW object that the VM will
- * write without barriers: it is remembered until the next minor collection. */
+/* A large young object goes straight to the old space, as a NEW object that the VM may
+ * write without barriers for the rest of the transaction (it holds it in a C local, as
+ * it would hold a young object, which would be pinned): every minor collection of the
+ * transaction traces it. */
 static stm_ref allocate_old_new(stm_segment *seg, size_t size, uint32_t tid)
 {
     stm_ref ref = gc_old_alloc(seg, size);
@@ -140,7 +144,7 @@ static stm_ref allocate_old_new(stm_segment *seg, size_t size, uint32_t tid)
     memset(seg->base + ref, 0, size);
     *(uint64_t *)(seg->base + ref) = stm_hdr_word(size, tid) | STM_F_NEW;
     vec_push(&seg->gc.new_objects, ref);
-    vec_push(&seg->gc.remembered, ref);
+    vec_push(&seg->gc.allocated_old, ref);
     return ref;
 }
 
@@ -399,7 +403,10 @@ static void fix_weak_field(minor_ctx *m, stm_ref wr)
     uint32_t flags = hdr_in(m->base, v)->flags;
     if (flags & STM_F_FORWARDED) {
         *slot = forwarded_to(m->base, v);
-    } else if (!(flags & STM_F_PINNED)) {
+    } else if (flags & STM_F_PINNED) {
+        if (!stm_is_young(wr))          /* the referent may move next time: look again */
+            vec_push(&m->still_pointing, wr);
+    } else {
         *slot = STM_NULL;
         if (t->weakref_cleared)
             vec_push(&m->seg->gc.txn_finalize_now, wr | GC_EVENT_WEAKREF_CLEARED);
@@ -429,6 +436,8 @@ static void process_weakrefs(minor_ctx *m)
             fix_weak_field(m, m->seg->modified.items[i].obj);
     for (size_t i = 0; i < g->remembered.n; i++)
         fix_weak_field(m, g->remembered.items[i]);
+    for (size_t i = 0; i < g->allocated_old.n; i++)
+        fix_weak_field(m, g->allocated_old.items[i]);
 }
 
 static void process_finalizable(minor_ctx *m)
@@ -508,6 +517,8 @@ void gc_minor_collect(stm_segment *seg, const char *scan_from)
     drain(&m);
     for (size_t i = 0; i < g->remembered.n; i++)
         trace_old(&m, g->remembered.items[i]);
+    for (size_t i = 0; i < g->allocated_old.n; i++)
+        gc_trace_object(seg->base, g->allocated_old.items[i], minor_visit, &m);
     drain(&m);
 
     process_weakrefs(&m);

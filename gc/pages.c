@@ -186,7 +186,9 @@ stm_ref gc_old_alloc(stm_segment *seg, size_t size)
             uint32_t slot;
             if (page_find_slot(gp, &slot))
                 return gc_page_ref(cur - 1) + (stm_ref)slot * gc_class_size[c];
-            gp->owner = 0;            /* full: nobody allocates here until it is swept */
+            /* full: nobody allocates here until it is swept.  It stays ours until the
+             * transaction ends, since it may hold our unpublished new objects. */
+            vec_push(&seg->gc.dropped_pages, cur - 1);
             seg->gc.cur_page[c] = 0;
         }
         uint64_t page = take_small_page(seg, c);
@@ -209,11 +211,22 @@ void gc_old_free(stm_segment *seg, stm_ref obj)
     } else {
         STM_ASSERT(gp->kind == GC_PAGE_LARGE);
         uint64_t npages = (gp->large + STM_PAGE_SIZE - 1) / STM_PAGE_SIZE;
+        /* our copy holds the aborted object: free memory, drop it rather than keep it */
+        for (uint64_t p = page; p < page + npages; p++)
+            stm_page_unprivatize(seg, p);
         pthread_mutex_lock(&gc_g.lock);
         stm_count(&gc_g.pages_in_use, (uintptr_t)-(intptr_t)npages);
         give_run_locked(page, npages);
         pthread_mutex_unlock(&gc_g.lock);
     }
+}
+
+void gc_release_dropped_pages(stm_segment *seg)
+{
+    stm_u64vec *d = &seg->gc.dropped_pages;
+    for (size_t i = 0; i < d->n; i++)
+        __atomic_store_n(&gc_pages[d->items[i]].owner, 0, __ATOMIC_RELEASE);
+    vec_clear(d);
 }
 
 size_t gc_old_size(stm_ref obj)

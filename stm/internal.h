@@ -124,6 +124,7 @@ bool stm_page_is_private_in(stm_segment *seg, uint64_t page);
 /* The segment is about to write to the page: give it a private copy (page lock taken). */
 void stm_page_privatize(stm_segment *seg, uint64_t page);
 void stm_pages_privatize_range(stm_segment *seg, stm_ref ref, size_t size);
+void stm_page_unprivatize(stm_segment *seg, uint64_t page);
 /* Under the page's lock, by a committer about to overwrite the shared copy. */
 void stm_page_force_private_locked(stm_segment *seg, uint64_t page);
 /* Quiescent: every private copy is dropped; views map the shared file again. */

@@ -48,13 +48,18 @@ static void map_fixed(char *addr, size_t len, int prot, int flags, int fd, const
         stm_fatal("cannot map %s (%zu bytes at %p): %s", what, len, (void *)addr, strerror(errno));
 }
 
-/* Forces the kernel to give this view its own copy of the page: a write that changes
- * nothing.  An idempotent atomic OR could be turned into a plain load by the compiler;
- * a compare-and-swap of the value with itself cannot. */
-static void cow_touch(char *page_addr)
+/* Forces the kernel to give this view its own copy of the page.  MADV_POPULATE_WRITE
+ * (Linux 5.14) takes the write fault without writing anything; where it is missing (or
+ * ignored, as by qemu-user) a write that changes nothing does it: a compare-and-swap of
+ * one word with itself (an idempotent atomic OR could be compiled into a plain load).
+ * Either way this may run on another segment's view while its owner reads the page:
+ * the data does not change. */
+static void force_copy(char *page_addr)
 {
     if (stm_rt.check_barriers && mprotect(page_addr, STM_PAGE_SIZE, PROT_READ | PROT_WRITE) != 0)
         stm_fatal("mprotect of a private page failed: %s", strerror(errno));
+    if (stm_rt.have_populate_write && madvise(page_addr, STM_PAGE_SIZE, MADV_POPULATE_WRITE) == 0)
+        return;
     uint64_t *p = (uint64_t *)page_addr;
     uint64_t v = __atomic_load_n(p, __ATOMIC_RELAXED);
     while (!__atomic_compare_exchange_n(p, &v, v, false, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
@@ -68,12 +73,15 @@ static bool probe_populate_write(void)
     char *view = stm_rt.heap + STM_SEGMENT_SIZE + STM_OLD_START;
     char *shared = stm_rt.heap + STM_OLD_START;
     bool ok = false;
+    mprotect(view, STM_PAGE_SIZE, PROT_READ | PROT_WRITE);
     if (madvise(view, STM_PAGE_SIZE, MADV_POPULATE_WRITE) == 0) {
         shared[0] = 1;
         ok = __atomic_load_n(&view[0], __ATOMIC_RELAXED) == 0;
         shared[0] = 0;
     }
     madvise(view, STM_PAGE_SIZE, MADV_DONTNEED);
+    if (stm_rt.check_barriers)
+        mprotect(view, STM_PAGE_SIZE, PROT_READ);
     return ok;
 }
 
@@ -149,7 +157,8 @@ void stm_page_privatize(stm_segment *seg, uint64_t page)
 {
     gc_page *gp = &gc_pages[page];
     uint64_t bit = UINT64_C(1) << seg->num;
-    if (stm_load(&gp->private_mask) & bit)
+    /* acquire: if a committer made the copy for us, we write only after it is made */
+    if (stm_load_acq(&gp->private_mask) & bit)
         return;
     stm_aword *lock = stm_page_lock_for(page);
     stm_lock(lock);
@@ -157,7 +166,7 @@ void stm_page_privatize(stm_segment *seg, uint64_t page)
         /* No commit newer than our snapshot can have modified the page while it was
          * shared in this running segment (it would have forced a copy on us), so F's
          * page is exactly our snapshot's: copy it now, while nobody can write it. */
-        cow_touch(seg->base + gc_page_ref(page));
+        force_copy(seg->base + gc_page_ref(page));
         stm_fetch_add(&gp->private_mask, bit);
         STAT_ADD(seg->thread, pages_privatized, 1);
     }
@@ -173,9 +182,28 @@ void stm_pages_privatize_range(stm_segment *seg, stm_ref ref, size_t size)
 
 void stm_page_force_private_locked(stm_segment *seg, uint64_t page)
 {
-    cow_touch(seg->base + gc_page_ref(page));
+    force_copy(seg->base + gc_page_ref(page));
     stm_fetch_add(&gc_pages[page].private_mask, UINT64_C(1) << seg->num);
     stm_count(&stm_rt.pages_forced_private, 1);
+}
+
+/* Drops the segment's private copy of a page that holds nothing any snapshot can read
+ * (an object its own aborted transaction allocated). */
+void stm_page_unprivatize(stm_segment *seg, uint64_t page)
+{
+    gc_page *gp = &gc_pages[page];
+    uint64_t bit = UINT64_C(1) << seg->num;
+    stm_aword *lock = stm_page_lock_for(page);
+    stm_lock(lock);
+    if (stm_load(&gp->private_mask) & bit) {
+        char *addr = seg->base + gc_page_ref(page);
+        if (madvise(addr, STM_PAGE_SIZE, MADV_DONTNEED) != 0)
+            stm_fatal("madvise(MADV_DONTNEED) of a page failed: %s", strerror(errno));
+        if (stm_rt.check_barriers)
+            mprotect(addr, STM_PAGE_SIZE, PROT_READ);
+        stm_fetch_add(&gp->private_mask, (uintptr_t)0 - bit);
+    }
+    stm_unlock(lock);
 }
 
 /* Drops every private copy of the old space in every segment.  Only while the world is

@@ -42,8 +42,13 @@
  *                      length are immutable.
  *
  * A barrier may be skipped when
- *   - the object was allocated by the running transaction (young or promoted since): no
- *     other transaction can see it, and it needs no backup;
+ *   - the object was allocated by the running transaction and the C code has held its
+ *     reference in a variable ever since: no other transaction can see it, it needs no
+ *     backup, and a minor collection cannot move it (the conservative stack scan pins
+ *     it; objects too large for the nursery are traced by every minor collection of the
+ *     transaction).  An object the transaction allocated but reached again through the
+ *     heap or a root may have been moved to the old space meanwhile: it needs the write
+ *     barrier (one flag test on a young object; no backup for a moved one);
  *   - the field is immutable after initialisation (the type, the contents of str, int,
  *     tuple, code objects): reading it cannot conflict with any write;
  *   - a barrier of the same kind (or a write barrier, for reads) was already executed on

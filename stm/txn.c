@@ -176,8 +176,10 @@ void stm_commit_transaction(stm_thread *tl)
         stm_commit_publish(seg, snap, prev, e);
         stm_store_rel(&seg->snapshot, (uintptr_t)e);
         stm_store(&seg->running_rev, e->rev);
-        ti->last_commit_rev = e->rev;
-        STAT_ADD(ti, log_entries, 1);
+        /* an empty entry (the barrier checker's) is a read-only transaction: it read
+         * its snapshot and is placed there */
+        ti->last_commit_rev = e->nrecs ? e->rev : snap->rev;
+        STAT_ADD(ti, log_entries, e->nrecs ? 1 : 0);
     } else {
         ti->last_commit_rev = snap->rev;
     }
