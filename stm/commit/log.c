@@ -75,7 +75,8 @@ static int cmp_modified(const void *a, const void *b)
 stm_commit_entry *stm_commit_entry_build(stm_segment *seg)
 {
     size_t n = seg->modified.n, data = 0;
-    qsort(seg->modified.items, n, sizeof(stm_modified), cmp_modified);
+    if (n > 1)
+        qsort(seg->modified.items, n, sizeof(stm_modified), cmp_modified);
     for (size_t i = 0; i < n; i++)
         data += (seg->modified.items[i].size + 15) & ~(size_t)15;
     size_t bytes = sizeof(stm_commit_entry) + n * sizeof(stm_write_rec) + data;

@@ -72,7 +72,8 @@ void stm_commit_publish_new_objects(stm_segment *seg)
     gc_seg *g = &seg->gc;
     if (g->new_objects.n == 0)
         return;
-    qsort(g->new_objects.items, g->new_objects.n, sizeof(uint64_t), cmp_ref);
+    if (g->new_objects.n > 1)
+        qsort(g->new_objects.items, g->new_objects.n, sizeof(uint64_t), cmp_ref);
     char *shared = stm_shared_base(), *mine = seg->base;
     uint64_t self_bit = UINT64_C(1) << seg->num, bytes = 0;
     page_cursor cur = {UINT64_MAX, NULL};
