@@ -44,7 +44,7 @@ void stm_write_slowpath(stm_ref obj)
                   (unsigned long long)obj);
     if (stm_stress_forced_abort(ti))
         stm_abort_with(ti, STM_ABORT_FORCED, obj, NULL, 0);
-    seg->base[obj >> 4] = seg->hot->read_version;
+    stm_read_markers(seg->base)[obj >> 4] = stm_read_version(seg->base);
     size_t size = gc_object_size_in(seg->base, obj);
     if (UNLIKELY(size > UINT32_MAX))
         stm_fatal("object of %zu bytes is too large for a whole-object barrier", size);
@@ -75,7 +75,7 @@ void stm_write_card_slowpath(stm_ref obj, size_t byte_offset)
     size_t card = byte_offset / STM_CARD_SIZE, start = card * STM_CARD_SIZE;
     size_t len = size - start < STM_CARD_SIZE ? size - start : STM_CARD_SIZE;
     uint64_t unit = stm_unit_index(h, obj, byte_offset);
-    seg->base[unit] = seg->hot->read_version;
-    seg->base[STM_CARD_MARKS + unit] = seg->hot->card_version;
+    stm_read_markers(seg->base)[unit] = stm_read_version(seg->base);
+    stm_card_markers(seg->base)[unit] = (stm_marker)seg->hot->card_version;
     record(ti, seg, obj, unit, (uint32_t)start, (uint32_t)len);
 }

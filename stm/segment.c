@@ -33,8 +33,8 @@ struct stm_runtime stm_rt;
 __thread char *stm_seg_base;
 
 #define HOT_AREA_END  (64 * 1024)
-#define MARKERS_START (STM_NURSERY_START >> 4)        /* first marker ever used */
-#define MARKERS_END   (STM_CARD_MARKS + (STM_SEGMENT_SIZE >> 4))
+#define MARKERS_START (((STM_NURSERY_START >> 4) * sizeof(stm_marker)) & ~(uint64_t)(STM_PAGE_SIZE - 1))
+#define MARKERS_END   (STM_CARD_MARKS + (STM_SEGMENT_SIZE >> 4) * sizeof(stm_marker))
 #define OLD_SIZE      (STM_OLD_END - STM_OLD_START)
 
 _Static_assert(MARKERS_START >= HOT_AREA_END, "read markers overlap the hot area");
@@ -239,7 +239,9 @@ void stm_segments_reshare_all(void)
 void stm_segment_reset_markers(stm_segment *seg)
 {
     uint64_t old_bytes = gc_old_pages_high_water() * STM_PAGE_SIZE;
-    uint64_t lo = STM_OLD_START >> 4, hi = (STM_OLD_START + old_bytes) >> 4;
+    uint64_t lo = ((STM_OLD_START >> 4) * sizeof(stm_marker));
+    _Static_assert(((STM_OLD_START >> 4) * sizeof(stm_marker)) % 8 == 0, "marker range alignment");
+    uint64_t hi = ((STM_OLD_START + old_bytes) >> 4) * sizeof(stm_marker);
     for (uint64_t table = 0; table <= STM_CARD_MARKS; table += STM_CARD_MARKS) {
         char *from = seg->base + table + lo;
         size_t len = (size_t)(hi - lo);

@@ -83,11 +83,12 @@
  *
  *   [0, 4K)                          NULL guard, never mapped
  *   [4K, 64K)                        the segment's hot descriptor (stm_seg_hot)
- *   [0, SEG/16)                      read markers: byte (ref >> 4); only markers of
- *                                    references >= STM_NURSERY_START are ever used, so
- *                                    they never overlap the two areas above
- *   [SEG/16, SEG/8)                  card-write markers, same indexing
- *   [SEG/8, SEG/8 + 256M)            the nursery (private to the segment)
+ *   [0, SEG/8)                       read markers: one stm_marker per 16 bytes, the
+ *                                    marker of reference r at index r >> 4; only markers
+ *                                    of references >= STM_NURSERY_START are ever used,
+ *                                    so they never overlap the two areas above
+ *   [SEG/8, SEG/4)                   card-write markers, same indexing
+ *   [SEG/4 + SEG/16 + 27M, +256M)    the nursery (private to the segment)
  *   [STM_OLD_START, SEG)             the old space: a view of the shared heap file
  */
 #ifndef STM_SEGMENT_SHIFT
@@ -97,8 +98,11 @@
 #define STM_MAX_SEGMENTS    64
 #define STM_PAGE_SIZE       4096
 #define STM_HOT_OFFSET      4096
-#define STM_CARD_MARKS      (STM_SEGMENT_SIZE >> 4)
-#define STM_NURSERY_START   (STM_SEGMENT_SIZE >> 3)
+#define STM_CARD_MARKS      (STM_SEGMENT_SIZE >> 3)
+/* Not a round number: the conservative stack scan takes any word in the nursery's range
+ * for a reference, and at exactly 4 GiB common pairs of packed 32-bit integers ({0, 1})
+ * pinned the first young object.  Page-aligned, above the marker tables. */
+#define STM_NURSERY_START   ((STM_SEGMENT_SIZE >> 2) + (STM_SEGMENT_SIZE >> 4) + UINT64_C(0x1B3C000))
 #define STM_NURSERY_MAX     (UINT64_C(256) << 20)
 #define STM_OLD_START       (STM_NURSERY_START + STM_NURSERY_MAX)
 #define STM_OLD_END         STM_SEGMENT_SIZE
@@ -134,11 +138,15 @@ static inline uint64_t stm_hdr_word(size_t size, uint32_t tid)
     return (units << STM_SIZE_SHIFT) | ((uint64_t)tid << 32);
 }
 
+/* A read or card-write marker: the version of the transaction attempt that set it.  16
+ * bits: the tables are wiped only every 65535 attempts, and a marker store cannot alias
+ * the segment base or the version fields, so hot code keeps them in registers. */
+typedef uint16_t stm_marker;
+
 /* Per-segment data that the inline fast paths read, at base + STM_HOT_OFFSET. */
 typedef struct stm_seg_hot {
-    uint8_t read_version;       /* value of this transaction's read markers */
-    uint8_t card_version;       /* value of this transaction's card-write markers */
-    uint8_t pad_[6];
+    uint32_t read_version;      /* value of this transaction's read markers (1..65535) */
+    uint32_t card_version;      /* value of this transaction's card-write markers */
     stm_ref nursery_current;    /* bump pointer */
     stm_ref nursery_limit;      /* end of the current free stretch */
     struct stm_segment *seg;
@@ -165,15 +173,32 @@ static inline bool stm_is_young(stm_ref ref)
 void stm_write_slowpath(stm_ref obj);
 void stm_write_card_slowpath(stm_ref obj, size_t byte_offset);
 
+static inline stm_marker *stm_read_markers(char *base) { return (stm_marker *)base; }
+static inline stm_marker *stm_card_markers(char *base) { return (stm_marker *)(base + STM_CARD_MARKS); }
+static inline stm_marker stm_read_version(char *base) { return (stm_marker)stm_hot(base)->read_version; }
+
 static inline void stm_read(stm_ref obj)
 {
     char *base = stm_seg_base;
-    base[obj >> 4] = stm_hot(base)->read_version;
+    stm_read_markers(base)[obj >> 4] = stm_read_version(base);
+}
+
+/* The same with the segment base and read version in the caller's locals (hot loops:
+ * both stay valid until the transaction ends). */
+static inline void stm_read_in(char *base, stm_marker version, stm_ref obj)
+{
+    stm_read_markers(base)[obj >> 4] = version;
 }
 
 static inline void stm_write(stm_ref obj)
 {
     if (__builtin_expect(((stm_hdr *)(stm_seg_base + obj))->flags & STM_F_WRITE_BARRIER, 0))
+        stm_write_slowpath(obj);
+}
+
+static inline void stm_write_in(char *base, stm_ref obj)
+{
+    if (__builtin_expect(((stm_hdr *)(base + obj))->flags & STM_F_WRITE_BARRIER, 0))
         stm_write_slowpath(obj);
 }
 
@@ -188,7 +213,8 @@ static inline uint64_t stm_unit_index(const stm_hdr *h, stm_ref obj, size_t byte
 static inline void stm_read_card(stm_ref obj, size_t byte_offset)
 {
     char *base = stm_seg_base;
-    base[stm_unit_index((stm_hdr *)(base + obj), obj, byte_offset)] = stm_hot(base)->read_version;
+    stm_read_markers(base)[stm_unit_index((stm_hdr *)(base + obj), obj, byte_offset)] =
+        stm_read_version(base);
 }
 
 static inline void stm_write_card(stm_ref obj, size_t byte_offset)
@@ -196,8 +222,8 @@ static inline void stm_write_card(stm_ref obj, size_t byte_offset)
     char *base = stm_seg_base;
     stm_hdr *h = (stm_hdr *)(base + obj);
     if (__builtin_expect(h->flags & STM_F_WRITE_BARRIER, 0)) {
-        uint64_t m = STM_CARD_MARKS + stm_unit_index(h, obj, byte_offset);
-        if ((uint8_t)base[m] != stm_hot(base)->card_version)
+        if (stm_card_markers(base)[stm_unit_index(h, obj, byte_offset)] !=
+            (stm_marker)stm_hot(base)->card_version)
             stm_write_card_slowpath(obj, byte_offset);
     }
 }

@@ -13,8 +13,8 @@
 
 const stm_write_rec *stm_commit_find_conflict(stm_segment *seg, const stm_commit_entry *e)
 {
-    const uint8_t *markers = (const uint8_t *)seg->base;
-    uint8_t version = seg->hot->read_version;
+    const stm_marker *markers = stm_read_markers(seg->base);
+    stm_marker version = stm_read_version(seg->base);
     for (size_t i = 0; i < e->nrecs; i++)
         if (markers[e->recs[i].unit] == version)
             return &e->recs[i];

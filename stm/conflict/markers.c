@@ -1,15 +1,15 @@
 /* stm/conflict/markers.c — read-marker versions.
  *
- * Every transaction attempt marks what it reads with its own version byte, so no read set
- * is ever cleared: a marker counts only if it equals the running attempt's version.
- * When the byte wraps, the segment's marker tables are wiped (madvise drops the pages;
- * they come back as zeroes) and versions start again at 1.  The card-write markers of a
- * card-marked array use the same version. */
+ * Every transaction attempt marks what it reads with its own 16-bit version, so no read
+ * set is ever cleared: a marker counts only if it equals the running attempt's version.
+ * When the version wraps (every 65535 attempts), the segment's marker tables are wiped
+ * and versions start again at 1.  The card-write markers of a card-marked array use the
+ * same version. */
 #include "stm/internal.h"
 
 void stm_conflict_new_read_version(stm_segment *seg)
 {
-    uint8_t v = (uint8_t)(seg->hot->read_version + 1);
+    stm_marker v = (stm_marker)(seg->hot->read_version + 1);
     if (v == 0) {
         stm_segment_reset_markers(seg);
         v = 1;

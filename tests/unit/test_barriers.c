@@ -39,13 +39,13 @@ Test(barriers, a_read_marks_the_object_for_this_transaction_only)
     stm_ref x = committed_node(0, 1);
     char *base = stm_segment_base(stm_segment_of(&T));
     stm_start_transaction(&T);
-    uint8_t v1 = stm_hot(base)->read_version;
+    stm_marker v1 = stm_read_version(base);
     stm_read(x);
-    cr_assert_eq((uint8_t)base[x >> 4], v1);
+    cr_assert_eq(stm_read_markers(base)[x >> 4], v1);
     stm_commit_transaction(&T);
     stm_start_transaction(&T);
-    cr_assert_neq(stm_hot(base)->read_version, v1, "each transaction has its own version");
-    cr_assert_neq((uint8_t)base[x >> 4], stm_hot(base)->read_version);
+    cr_assert_neq(stm_read_version(base), v1, "each transaction has its own version");
+    cr_assert_neq(stm_read_markers(base)[x >> 4], stm_read_version(base));
     stm_commit_transaction(&T);
 }
 
