@@ -35,6 +35,7 @@ enum { GC_PAGE_FREE = 0, GC_PAGE_SMALL, GC_PAGE_LARGE, GC_PAGE_LARGE_TAIL };
  * written by the segment allocating here and by publications reaching the page. */
 typedef struct gc_page {
     stm_aword private_mask;     /* bit j: segment j holds a private copy of the page */
+    stm_aword access_mask;      /* bit j: the page is open in segment j (stm/access.c) */
     uint8_t kind;
     uint8_t size_class;
     uint8_t owner;              /* segment allocating here (small pages); 0: none */
@@ -46,6 +47,13 @@ typedef struct gc_page {
     stm_aword published_rev;    /* newest commit whose writes here are in the shared file */
 } gc_page;
 _Static_assert(sizeof(gc_page) == 128, "gc_page is two cache lines");
+_Static_assert(offsetof(gc_page, alloc) == 64, "the first line holds states and marks");
+
+/* Regions: the unit in which a segment's view of the old space is opened (stm/access.c)
+ * and in which segments take pages to allocate into, so that each thread's objects sit
+ * together and other threads' views of them can stay closed. */
+#define GC_REGION_PAGES 64
+static inline uint64_t gc_region_of_page(uint64_t page) { return page / GC_REGION_PAGES; }
 
 extern gc_page *gc_pages;
 #define GC_OLD_PAGES ((STM_OLD_END - STM_OLD_START) / STM_PAGE_SIZE)
@@ -68,6 +76,8 @@ typedef struct gc_seg {
     stm_u64vec pinned;              /* young objects pinned by the last minor collection */
     /* old-space allocation */
     uint64_t cur_page[GC_NCLASSES]; /* page index + 1, 0: none */
+    uint64_t region_next;           /* fresh pages of the segment's own region: [next, end) */
+    uint64_t region_end;
     uint64_t bytes_allocated;       /* old bytes allocated since the last major GC */
     /* the running transaction's objects, as the GC needs them */
     stm_u64vec new_objects;         /* old objects created by the transaction */

@@ -156,8 +156,13 @@ void gc_major_collect_quiescent(void)
 
     /* every segment now equals the committed state: drop the copies */
     stm_segments_reshare_all();
-    for (int i = 1; i <= stm_rt.nsegments; i++)
-        memset(stm_segment_get(i)->gc.cur_page, 0, sizeof stm_segment_get(i)->gc.cur_page);
+    for (int i = 1; i <= stm_rt.nsegments; i++) {
+        /* the sweep rebuilds the free lists from the page table, unused region tails
+         * included: segments start again with no current page and no region */
+        gc_seg *g = &stm_segment_get(i)->gc;
+        memset(g->cur_page, 0, sizeof g->cur_page);
+        g->region_next = g->region_end = 0;
+    }
 
     /* weak references to objects that died are cleared (before finalizers resurrect) */
     size_t keep = 0;

@@ -93,6 +93,34 @@ static uint64_t take_run_locked(uint64_t npages)
     return start;
 }
 
+/* A whole region of fresh pages, aligned to the region size. */
+static uint64_t take_region_locked(void)
+{
+    for (size_t i = 0; i < gc_g.free_runs.n; i++) {
+        struct gc_run *r = &gc_g.free_runs.items[i];
+        uint64_t aligned = (r->start + GC_REGION_PAGES - 1) / GC_REGION_PAGES * GC_REGION_PAGES;
+        if (aligned + GC_REGION_PAGES <= r->start + r->n) {
+            uint64_t tail_start = aligned + GC_REGION_PAGES, tail_n = r->start + r->n - tail_start;
+            r->n = aligned - r->start;               /* the part before stays free */
+            if (tail_n)
+                vec_push(&gc_g.free_runs, ((struct gc_run){tail_start, tail_n}));
+            if (r->n == 0)
+                gc_g.free_runs.items[i] = gc_g.free_runs.items[--gc_g.free_runs.n];
+            return aligned;
+        }
+    }
+    uint64_t next = stm_load(&gc_g.next_page);
+    uint64_t aligned = (next + GC_REGION_PAGES - 1) / GC_REGION_PAGES * GC_REGION_PAGES;
+    if (aligned + GC_REGION_PAGES > GC_OLD_PAGES)
+        return UINT64_MAX;
+    if (aligned > next)
+        vec_push(&gc_g.free_runs, ((struct gc_run){next, aligned - next}));
+    stm_store(&gc_g.next_page, aligned + GC_REGION_PAGES);
+    if (aligned + GC_REGION_PAGES > stm_load(&gc_g.high_water))
+        stm_store(&gc_g.high_water, aligned + GC_REGION_PAGES);
+    return aligned;
+}
+
 static void give_run_locked(uint64_t start, uint64_t npages)
 {
     for (uint64_t p = start; p < start + npages; p++) {
@@ -121,6 +149,19 @@ static bool page_find_slot(gc_page *gp, uint32_t *slot)
     return false;
 }
 
+/* A fresh page from the segment's own region; a new region when it is used up. */
+static uint64_t take_fresh_page_locked(stm_segment *seg)
+{
+    if (seg->gc.region_next == seg->gc.region_end) {
+        uint64_t start = take_region_locked();
+        if (start == UINT64_MAX)
+            return take_run_locked(1);     /* no whole region left: any page */
+        seg->gc.region_next = start;
+        seg->gc.region_end = start + GC_REGION_PAGES;
+    }
+    return seg->gc.region_next++;
+}
+
 static uint64_t take_small_page(stm_segment *seg, int c)
 {
     pthread_mutex_lock(&gc_g.lock);
@@ -129,7 +170,7 @@ static uint64_t take_small_page(stm_segment *seg, int c)
         page = gc_g.partial[c].items[--gc_g.partial[c].n];
         gc_pages[page].on_partial = 0;
     } else {
-        page = take_run_locked(1);
+        page = take_fresh_page_locked(seg);
         if (page == UINT64_MAX) {
             pthread_mutex_unlock(&gc_g.lock);
             return UINT64_MAX;

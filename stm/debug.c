@@ -7,10 +7,10 @@
  * Such a write lands either on a page the segment still shares with the committed state,
  * or on one of its private copies.
  *
- *  - Shared pages are mapped read-only in every segment's view while the checker is on;
- *    a page becomes writable only when the runtime privatizes it.  A write without a
- *    barrier to a shared page faults at the offending instruction; the handler names
- *    the object and its type and aborts.
+ *  - Open shared pages are mapped read-only in every segment's view while the checker is
+ *    on; a page becomes writable only when the runtime privatizes it.  A write without a
+ *    barrier to a shared page faults at the offending instruction; the runtime's fault
+ *    handler (stm/access.c) names the object and its type and aborts.
  *
  *  - Private pages are checked at commit.  In the publication window of the commit's
  *    entry the shared file holds exactly this revision, and the committer has imported
@@ -23,13 +23,10 @@
  * transaction passes through the publication window.
  */
 #define _GNU_SOURCE
-#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "stm/internal.h"
-
-static struct sigaction previous_segv;
 
 static stm_ref object_containing(stm_ref ref)
 {
@@ -53,47 +50,21 @@ static const char *type_name_in(char *base, stm_ref obj)
     return obj ? gc_type_name(((stm_hdr *)(base + obj))->tid) : "?";
 }
 
-static void on_segv(int sig, siginfo_t *si, void *uc)
+/* From the SIGSEGV handler (stm/access.c): a write faulted on a page that is open but
+ * shared, hence read-only while the checker is on. */
+void stm_debug_report_unbarriered_write(int segment, stm_ref ref)
 {
-    char *addr = si->si_addr;
-    char *first = stm_rt.heap + STM_SEGMENT_SIZE;
-    char *end = stm_rt.heap + (size_t)(stm_rt.nsegments + 1) * STM_SEGMENT_SIZE;
-    if (addr >= first && addr < end) {
-        int segment = (int)((addr - stm_rt.heap) / STM_SEGMENT_SIZE);
-        stm_ref ref = (stm_ref)((addr - stm_rt.heap) % STM_SEGMENT_SIZE);
-        if (gc_is_old(ref) && !stm_page_is_private(segment, ref)) {
-            char *base = stm_segment_base(segment);
-            stm_ref obj = object_containing(ref);
-            char msg[256];
-            int n = snprintf(msg, sizeof msg,
-                             "stmpy runtime: write without a write barrier: byte %llu of object "
-                             "%#llx (%s), in segment %d\n",
-                             (unsigned long long)(ref - obj), (unsigned long long)obj,
-                             type_name_in(base, obj), segment);
-            if (n > 0 && write(2, msg, (size_t)n) < 0)
-                abort();
-            abort();
-        }
-    }
-    /* not ours: hand it on */
-    if (previous_segv.sa_flags & SA_SIGINFO) {
-        previous_segv.sa_sigaction(sig, si, uc);
-    } else if (previous_segv.sa_handler != SIG_DFL && previous_segv.sa_handler != SIG_IGN) {
-        previous_segv.sa_handler(sig);
-    } else {
-        signal(SIGSEGV, SIG_DFL);       /* the faulting instruction runs again and dies */
-    }
-}
-
-void stm_debug_init(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_sigaction = on_segv;
-    sa.sa_flags = SA_SIGINFO | SA_NODEFER;
-    sigemptyset(&sa.sa_mask);
-    if (sigaction(SIGSEGV, &sa, &previous_segv) != 0)
-        stm_fatal("cannot install the barrier checker's SIGSEGV handler");
+    char *base = stm_segment_base(segment);
+    stm_ref obj = object_containing(ref);
+    char msg[256];
+    int n = snprintf(msg, sizeof msg,
+                     "stmpy runtime: write without a write barrier: byte %llu of object "
+                     "%#llx (%s), in segment %d\n",
+                     (unsigned long long)(ref - obj), (unsigned long long)obj,
+                     type_name_in(base, obj), segment);
+    if (n > 0 && write(2, msg, (size_t)n) < 0)
+        abort();
+    abort();
 }
 
 static COLD void report_difference(stm_segment *seg, stm_ref obj, size_t size)

@@ -33,6 +33,7 @@ typedef struct stm_segment {
     stm_aword owner;            /* struct stm_thread_internal *, or 0 when free */
     /* the owner's */
     _Alignas(64) int num;       /* 1..N */
+    uint64_t *open_regions;     /* bitmap of the regions opened (stm/access.c) */
     char *base;
     stm_seg_hot *hot;
     /* the running transaction */
@@ -125,6 +126,8 @@ bool stm_page_is_private_in(stm_segment *seg, uint64_t page);
 void stm_page_privatize(stm_segment *seg, uint64_t page);
 void stm_pages_privatize_range(stm_segment *seg, stm_ref ref, size_t size);
 void stm_page_unprivatize(stm_segment *seg, uint64_t page);
+/* Under the page's lock: a private copy of what the view shows now. */
+void stm_page_make_private_locked(stm_segment *seg, uint64_t page);
 /* Under the page's lock, by a committer about to overwrite the shared copy. */
 void stm_page_force_private_locked(stm_segment *seg, uint64_t page);
 /* Quiescent: every private copy is dropped; views map the shared file again. */
@@ -146,8 +149,28 @@ void stm_request_major_gc(void);
 /* Calls fn for every registered thread (major GC, statistics), under stm_rt.lock. */
 void stm_threads_foreach(void (*fn)(stm_thread_internal *ti, void *ctx), void *ctx);
 
+/* access.c: regions of a segment's view open lazily */
+void stm_access_init(void);
+void stm_access_shutdown(void);
+void stm_region_open(stm_segment *seg, uint64_t region);
+static inline bool stm_region_is_open(const stm_segment *seg, uint64_t region)
+{
+    return (seg->open_regions[region / 64] >> (region % 64)) & 1;
+}
+/* Does the entry write anything in a region open in the segment? */
+static inline bool stm_entry_touches_open_regions(const stm_segment *seg, const stm_commit_entry *e)
+{
+    if (e->nregions == STM_REGIONS_MANY)
+        return true;
+    for (uint32_t i = 0; i < e->nregions; i++)
+        if (stm_region_is_open(seg, e->region[i]))
+            return true;
+    return false;
+}
+#define STM_REGION_WORDS ((GC_OLD_PAGES / GC_REGION_PAGES + 64) / 64)
+
 /* debug.c: the barrier checker */
-void stm_debug_init(void);
+__attribute__((noreturn)) void stm_debug_report_unbarriered_write(int segment, stm_ref ref);
 /* In the publication window of entry e (the shared file holds exactly revision e->rev):
  * every allocated object on a page private to seg must equal its committed copy. */
 void stm_debug_check_private_pages(stm_segment *seg, const stm_commit_entry *e);

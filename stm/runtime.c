@@ -67,8 +67,7 @@ void stm_init(const stm_config *cfg)
     pthread_mutex_init(&stm_rt.lock, NULL);
     pthread_cond_init(&stm_rt.cond, NULL);
     stm_segments_init(c.nsegments);
-    if (stm_rt.check_barriers)
-        stm_debug_init();
+    stm_access_init();
     gc_init(c.nursery_bytes, c.major_min_bytes);
     stm_commit_log_init();
     stm_conflict_log_init();
@@ -95,6 +94,7 @@ void stm_shutdown(void)
     }
     stm_commit_log_shutdown();
     gc_shutdown();
+    stm_access_shutdown();
     stm_segments_shutdown();
     pthread_cond_destroy(&stm_rt.cond);
     pthread_mutex_destroy(&stm_rt.lock);

@@ -80,8 +80,7 @@ static bool probe_populate_write(void)
         shared[0] = 0;
     }
     madvise(view, STM_PAGE_SIZE, MADV_DONTNEED);
-    if (stm_rt.check_barriers)
-        mprotect(view, STM_PAGE_SIZE, PROT_READ);
+    mprotect(view, STM_PAGE_SIZE, PROT_NONE);
     return ok;
 }
 
@@ -110,13 +109,14 @@ void stm_segments_init(int nsegments)
                   anon, -1, "read markers");
         map_fixed(base + STM_NURSERY_START, STM_NURSERY_MAX, PROT_READ | PROT_WRITE, anon, -1,
                   "a nursery");
-        /* with the barrier checker, shared pages are read-only: see stm/debug.c */
-        map_fixed(base + STM_OLD_START, OLD_SIZE,
-                  stm_rt.check_barriers ? PROT_READ : PROT_READ | PROT_WRITE,
-                  MAP_PRIVATE | MAP_NORESERVE, fd, "a segment's view of the heap");
+        /* closed until the segment touches a region: see stm/access.c */
+        map_fixed(base + STM_OLD_START, OLD_SIZE, PROT_NONE, MAP_PRIVATE | MAP_NORESERVE, fd,
+                  "a segment's view of the heap");
 
         stm_segment *seg = stm_segment_get(i);
         memset(seg, 0, sizeof *seg);
+        seg->open_regions = stm_xmalloc(STM_REGION_WORDS * sizeof(uint64_t));
+        memset(seg->open_regions, 0, STM_REGION_WORDS * sizeof(uint64_t));
         seg->num = i;
         seg->base = base;
         seg->hot = stm_hot(base);
@@ -130,6 +130,8 @@ void stm_segments_init(int nsegments)
 
 void stm_segments_shutdown(void)
 {
+    for (int i = 1; i <= stm_rt.nsegments; i++)
+        free(stm_segment_get(i)->open_regions);
     munmap(stm_rt.heap, (size_t)(stm_rt.nsegments + 1) * STM_SEGMENT_SIZE);
     close(stm_rt.heap_fd);
     stm_rt.heap = NULL;
@@ -160,6 +162,10 @@ void stm_page_privatize(stm_segment *seg, uint64_t page)
     /* acquire: if a committer made the copy for us, we write only after it is made */
     if (stm_load_acq(&gp->private_mask) & bit)
         return;
+    if (!(stm_load_acq(&gp->access_mask) & bit))
+        stm_region_open(seg, gc_region_of_page(page));   /* may make it private itself */
+    if (stm_load_acq(&gp->private_mask) & bit)
+        return;
     stm_aword *lock = stm_page_lock_for(page);
     stm_lock(lock);
     if (!(stm_load(&gp->private_mask) & bit)) {
@@ -180,10 +186,15 @@ void stm_pages_privatize_range(stm_segment *seg, stm_ref ref, size_t size)
         stm_page_privatize(seg, p);
 }
 
-void stm_page_force_private_locked(stm_segment *seg, uint64_t page)
+void stm_page_make_private_locked(stm_segment *seg, uint64_t page)
 {
     force_copy(seg->base + gc_page_ref(page));
     stm_fetch_add(&gc_pages[page].private_mask, UINT64_C(1) << seg->num);
+}
+
+void stm_page_force_private_locked(stm_segment *seg, uint64_t page)
+{
+    stm_page_make_private_locked(seg, page);
     stm_count(&stm_rt.pages_forced_private, 1);
 }
 
@@ -206,8 +217,9 @@ void stm_page_unprivatize(stm_segment *seg, uint64_t page)
     stm_unlock(lock);
 }
 
-/* Drops every private copy of the old space in every segment.  Only while the world is
- * stopped (major collection): no transaction runs and all have committed. */
+/* Drops every private copy of the old space in every segment, and closes every region
+ * again.  Only while the world is stopped (major collection): no transaction runs and
+ * all have committed. */
 void stm_segments_reshare_all(void)
 {
     uint64_t used = gc_old_pages_high_water();
@@ -219,13 +231,15 @@ void stm_segments_reshare_all(void)
         uint64_t mask = stm_load(&gc_pages[p].private_mask);
         reshared += (uint64_t)__builtin_popcountll(mask);
         stm_store(&gc_pages[p].private_mask, 0);
+        stm_store(&gc_pages[p].access_mask, 0);
     }
     for (int i = 1; i <= stm_rt.nsegments; i++) {
         char *view = stm_segment_get(i)->base + STM_OLD_START;
         if (madvise(view, len, MADV_DONTNEED) != 0)
             stm_fatal("madvise(MADV_DONTNEED) on a segment's view failed: %s", strerror(errno));
-        if (stm_rt.check_barriers && mprotect(view, len, PROT_READ) != 0)
+        if (mprotect(view, len, PROT_NONE) != 0)     /* every region closes */
             stm_fatal("mprotect of a segment's view failed: %s", strerror(errno));
+        memset(stm_segment_get(i)->open_regions, 0, STM_REGION_WORDS * sizeof(uint64_t));
     }
     stm_count(&stm_rt.pages_reshared, reshared);
 }

@@ -421,6 +421,8 @@ typedef struct stm_stats {
     uint64_t bytes_published;      /* written to the shared heap at commit */
     uint64_t bytes_imported;       /* newer commits copied into private pages */
     uint64_t bytes_promoted;       /* young objects moved to the old space */
+    uint64_t regions_opened;       /* regions of the old space a segment first touched */
+    uint64_t pages_rebuilt;        /* pages opened at a snapshot older than the file */
 } stm_stats;
 
 void stm_stats_read(stm_stats *out);                            /* all threads */
@@ -457,6 +459,7 @@ typedef struct stm_memory_info {
 } stm_memory_info;
 void stm_memory_info_read(stm_memory_info *out);
 bool stm_page_is_private(int segment, stm_ref ref);
+bool stm_page_is_open(int segment, stm_ref ref);   /* the segment has touched its region */
 int stm_segment_of(const stm_thread *tl);
 char *stm_segment_base(int segment);   /* segment 0: the committed state */
 

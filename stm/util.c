@@ -10,7 +10,7 @@
 
 #include "stm/util.h"
 
-stm_aword stm_page_locks[STM_PAGE_LOCKS];
+stm_padded_lock stm_page_locks[STM_PAGE_LOCKS];
 #if defined(__SANITIZE_THREAD__)
 stm_aword stm_fence_word;
 #endif

@@ -90,11 +90,12 @@ void stm_spin(stm_spinner *s);
 
 /* ---- striped page locks: short critical sections that change a page's state or write
  * the shared copy of it; one lock held at a time, so no ordering is needed ---- */
-#define STM_PAGE_LOCKS 4096
-extern stm_aword stm_page_locks[STM_PAGE_LOCKS];
+#define STM_PAGE_LOCKS 1024
+typedef struct { _Alignas(64) stm_aword word; } stm_padded_lock;   /* no false sharing */
+extern stm_padded_lock stm_page_locks[STM_PAGE_LOCKS];
 static inline stm_aword *stm_page_lock_for(uint64_t page)
 {
-    return &stm_page_locks[(page * UINT64_C(0x9E3779B97F4A7C15)) >> 52];
+    return &stm_page_locks[(page * UINT64_C(0x9E3779B97F4A7C15)) >> 54].word;
 }
 void stm_lock(stm_aword *l);
 static inline void stm_unlock(stm_aword *l) { stm_store_rel(l, 0); }

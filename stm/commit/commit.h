@@ -18,13 +18,22 @@ struct stm_segment;
 /* Placed in `next` by the inevitable transaction: nobody else may append until it has. */
 #define STM_INEV_MARK ((uintptr_t)1)
 
+/* The regions an entry wrote, when they are few: a segment can only have read, or hold a
+ * private copy of, a unit in a region it has opened (stm/access.c), so an entry none of
+ * whose regions is open in the segment needs neither a conflict check nor an import
+ * there.  Threads working on their own data skip each other's entries after reading
+ * their first cache line. */
+#define STM_ENTRY_REGIONS 4
+#define STM_REGIONS_MANY UINT32_MAX
+
 /* One written unit: a whole object, or one card of a card-marked array. */
 typedef struct stm_write_rec {
     stm_ref obj;
     uint64_t unit;              /* read-marker index that readers of the unit set */
     uint32_t offset;            /* first byte of the after-image, from obj */
     uint32_t size;              /* bytes of after-image */
-    uint64_t data_off;          /* into the entry's data */
+    uint64_t data_off;          /* after-image, into the entry's data */
+    uint64_t before_off;        /* before-image (the value just before this entry) */
     uint64_t marker[2];         /* where the writer was when it wrote */
 } stm_write_rec;
 
@@ -35,11 +44,14 @@ typedef struct stm_commit_entry {
     uint64_t thread;            /* committer's thread number */
     int segment;
     bool inevitable;
+    uint32_t nregions;          /* distinct regions written, or STM_REGIONS_MANY */
+    uint32_t region[STM_ENTRY_REGIONS];
     size_t nrecs;
-    stm_write_rec *recs;        /* sorted by address */
+    stm_write_rec *recs;        /* in the order the transaction first wrote them */
     char *data;                 /* after-images */
     size_t bytes;               /* memory held by the entry */
 } stm_commit_entry;
+
 
 static inline stm_commit_entry *stm_entry_next(stm_commit_entry *e)
 {

@@ -65,40 +65,28 @@ uint64_t stm_commit_log_bytes(void)
     return stm_load(&log_bytes);
 }
 
-static int cmp_modified(const void *a, const void *b)
+static void note_regions(stm_commit_entry *e, stm_ref start, size_t size)
 {
-    const stm_modified *x = a, *y = b;
-    uint64_t ax = x->obj + x->offset, ay = y->obj + y->offset;
-    return (ax > ay) - (ax < ay);
-}
-
-/* Records in address order: publication visits each page once per entry.  Most
- * transactions write a handful of objects, where an insertion sort beats qsort's merge
- * sort (measured: about 220 ns of a 1.2 us commit writing 9 objects). */
-static void sort_modified(stm_modified *m, size_t n)
-{
-    if (n > 32) {
-        qsort(m, n, sizeof(stm_modified), cmp_modified);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        stm_modified x = m[i];
-        uint64_t key = x.obj + x.offset;
-        size_t j = i;
-        while (j > 0 && m[j - 1].obj + m[j - 1].offset > key) {
-            m[j] = m[j - 1];
-            j--;
-        }
-        m[j] = x;
+    uint64_t first = gc_region_of_page(gc_page_of(start));
+    uint64_t last = gc_region_of_page(gc_page_of(start + size - 1));
+    for (uint64_t r = first; r <= last && e->nregions != STM_REGIONS_MANY; r++) {
+        uint32_t i = 0;
+        while (i < e->nregions && e->region[i] != r)
+            i++;
+        if (i < e->nregions)
+            continue;
+        if (e->nregions == STM_ENTRY_REGIONS)
+            e->nregions = STM_REGIONS_MANY;
+        else
+            e->region[e->nregions++] = (uint32_t)r;
     }
 }
 
 stm_commit_entry *stm_commit_entry_build(stm_segment *seg)
 {
     size_t n = seg->modified.n, data = 0;
-    sort_modified(seg->modified.items, n);
     for (size_t i = 0; i < n; i++)
-        data += (seg->modified.items[i].size + 15) & ~(size_t)15;
+        data += 2 * ((seg->modified.items[i].size + 15) & ~(size_t)15);
     size_t bytes = sizeof(stm_commit_entry) + n * sizeof(stm_write_rec) + data;
     stm_commit_entry *e = stm_xmalloc(bytes);
     memset(e, 0, sizeof *e);
@@ -112,15 +100,21 @@ stm_commit_entry *stm_commit_entry_build(stm_segment *seg)
     for (size_t i = 0; i < n; i++) {
         stm_modified *m = &seg->modified.items[i];
         stm_write_rec *r = &e->recs[i];
+        note_regions(e, m->obj + m->offset, m->size);
         r->obj = m->obj;
         r->unit = m->unit;
         r->offset = m->offset;
         r->size = m->size;
-        r->data_off = off;
         r->marker[0] = m->marker[0];
         r->marker[1] = m->marker[1];
+        size_t rounded = (m->size + 15) & ~(size_t)15;
+        /* the backup is the value just before this entry: no entry between our snapshot
+         * and this one wrote the unit, or validation would have aborted us */
+        r->data_off = off;
         memcpy(e->data + off, seg->base + m->obj + m->offset, m->size);
-        off += (m->size + 15) & ~(size_t)15;
+        r->before_off = off + rounded;
+        memcpy(e->data + off + rounded, m->backup, m->size);
+        off += 2 * rounded;
     }
     return e;
 }

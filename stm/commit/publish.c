@@ -11,8 +11,8 @@
  * self-contained, so whoever needs an entry published — its committer, the next
  * committer, a thread attaching — publishes it, in order.  Several may do it at once:
  * each page records the last revision written to it (published_rev, under the page's
- * lock), so a page is written once per entry and never goes back to an older entry.  A
- * committer preempted in the middle of its publication holds nobody up.
+ * lock), so a page never goes back to an older entry.  A committer preempted in the
+ * middle of its publication holds nobody up.
  *
  * Objects created by the transaction are copied, before it appends its entry, from the
  * committer's own pages into the file and into every other segment's private copy of
@@ -99,12 +99,15 @@ void stm_commit_publish_new_objects(stm_segment *seg)
 }
 
 /* Under the page's lock, before the first write of entry e to the page: the segments
- * that read this page from the file with a snapshot older than e get their own copy. */
+ * that have the page open, read it from the file, and run with a snapshot older than e
+ * get their own copy.  Segments where the page is closed will rebuild it at their own
+ * snapshot if they ever open it (stm/access.c). */
 static void protect_older_snapshots(uint64_t page, const stm_commit_entry *e)
 {
-    uint64_t mask = stm_load(&gc_pages[page].private_mask);
+    uint64_t private_mask = stm_load(&gc_pages[page].private_mask);
+    uint64_t open_mask = stm_load(&gc_pages[page].access_mask);
     for (int j = 1; j <= stm_rt.nsegments; j++) {
-        if (j == e->segment || ((mask >> j) & 1))
+        if (j == e->segment || ((private_mask >> j) & 1) || !((open_mask >> j) & 1))
             continue;
         stm_segment *other = stm_segment_get(j);
         if (stm_load(&other->running_rev) < e->rev)
@@ -113,7 +116,10 @@ static void protect_older_snapshots(uint64_t page, const stm_commit_entry *e)
 }
 
 /* Writes e's after-images into the file; safe to run several times and concurrently.
- * Requires e's predecessor to be published.  Returns the bytes written. */
+ * Requires e's predecessor to be published.  Returns the bytes written.  A page whose
+ * published_rev is past e was written by a later entry: e's bytes must not go back
+ * there.  At e itself, the page is (being) written by e, possibly by someone else too:
+ * writing the same bytes again is harmless, and records need not be sorted. */
 static uint64_t write_entry(const stm_commit_entry *e)
 {
     char *shared = stm_shared_base();
@@ -127,8 +133,9 @@ static uint64_t write_entry(const stm_commit_entry *e)
             size_t n = piece_in_page(a, end);
             if (cursor_move(&cur, gc_page_of(a))) {
                 stm_aword *published_rev = &gc_pages[cur.page].published_rev;
-                skip = stm_load(published_rev) >= e->rev;   /* someone did this page */
-                if (!skip) {
+                uint64_t rev = stm_load(published_rev);
+                skip = rev > e->rev;
+                if (rev < e->rev) {
                     protect_older_snapshots(cur.page, e);
                     stm_store(published_rev, e->rev);
                 }
@@ -150,6 +157,29 @@ static void mark_published(stm_commit_entry *e)
     stm_commit_notify();
 }
 
+/* Normally the committer publishes its own entry within a microsecond or two: a thread
+ * that needs it first waits that long, and publishes it itself only if the committer is
+ * held up (preempted, say).  Publishing it eagerly made both threads write the same
+ * after-images and fight over the same page locks at every commit. */
+#define HELP_AFTER_NS 5000
+
+static bool published_soon(stm_commit_entry *c)
+{
+    uint64_t t0 = 0;
+    for (unsigned spins = 0;; spins++) {
+        if (stm_load_acq(&c->published))
+            return true;
+        if ((spins & 63) == 63) {
+            uint64_t now = stm_now_ns();
+            if (!t0)
+                t0 = now;
+            else if (now - t0 > HELP_AFTER_NS)
+                return false;
+        }
+        stm_cpu_relax();
+    }
+}
+
 /* Publishes (or waits for, with the barrier checker, which needs each committer in its
  * own publication window) every entry after `from` up to and including `to`. */
 void stm_commit_publish_through(stm_segment *seg, stm_commit_entry *from, stm_commit_entry *to)
@@ -166,6 +196,8 @@ void stm_commit_publish_through(stm_segment *seg, stm_commit_entry *from, stm_co
                 stm_spin(&sp);
             continue;
         }
+        if (published_soon(c))
+            continue;
         uint64_t bytes = write_entry(c);
         mark_published(c);
         if (seg && seg->thread)

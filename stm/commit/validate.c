@@ -13,6 +13,8 @@
 
 const stm_write_rec *stm_commit_find_conflict(stm_segment *seg, const stm_commit_entry *e)
 {
+    if (!stm_entry_touches_open_regions(seg, e))
+        return NULL;                /* nothing in there could have been read */
     const stm_marker *markers = stm_read_markers(seg->base);
     stm_marker version = stm_read_version(seg->base);
     for (size_t i = 0; i < e->nrecs; i++)
@@ -23,6 +25,8 @@ const stm_write_rec *stm_commit_find_conflict(stm_segment *seg, const stm_commit
 
 void stm_commit_import(stm_segment *seg, const stm_commit_entry *e)
 {
+    if (!stm_entry_touches_open_regions(seg, e))
+        return;                     /* no private copy can be in there */
     uint64_t bytes = 0;
     for (size_t i = 0; i < e->nrecs; i++) {
         const stm_write_rec *r = &e->recs[i];
