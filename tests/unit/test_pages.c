@@ -172,3 +172,98 @@ Test(pages, freed_memory_goes_back_to_the_system)
                  (unsigned long long)empty.shared_file_bytes);
     cr_assert_lt(empty.old_pages_in_use, 16);
 }
+
+/* ---- lazy access (stm/access.c) ---- */
+
+static stm_ref their_object;
+
+static void create_then_update_twice(stm_thread *tl, void *arg)
+{
+    stm_start_transaction(tl);
+    tl->roots[0] = mk(1);                /* in this thread's own region */
+    stm_commit_transaction(tl);
+    their_object = tl->roots[0];
+    step_to(1);
+    step_wait(2);                        /* the main thread has its snapshot now */
+    for (volatile int v = 2; v <= 3; v++) {
+        stm_start_transaction(tl);
+        stm_write(their_object);
+        N(their_object)->value = v;
+        stm_commit_transaction(tl);
+    }
+    step_to(3);
+}
+
+Test(pages, opening_a_region_at_an_older_snapshot_rebuilds_its_pages)
+{
+    worker w;
+    worker_start(&w, create_then_update_twice, NULL);
+    step_wait(1);
+    int me = stm_segment_of(&T);
+    stm_start_transaction(&T);
+    cr_assert(!stm_page_is_open(me, their_object), "we never touched their region");
+    step_to(2);
+    step_wait(3);                        /* two commits wrote it after our snapshot */
+    cr_assert_eq(((node *)(stm_segment_base(0) + their_object))->value, 3);
+    cr_assert_eq(get(their_object), 1, "opened at our snapshot, not at the file's");
+    cr_assert(stm_page_is_open(me, their_object));
+    cr_assert(stm_page_is_private(me, their_object), "rebuilt into a private copy");
+    stm_commit_transaction(&T);
+    stm_start_transaction(&T);
+    cr_assert_eq(get(their_object), 3, "the next snapshot sees both commits");
+    stm_commit_transaction(&T);
+    worker_join(&w);
+    stm_stats st;
+    stm_thread_stats_read(&T, &st);
+    cr_assert_eq(st.pages_rebuilt, 1);
+    cr_assert_geq(st.regions_opened, 1);
+}
+
+static volatile int keep_committing;
+
+static void commit_own_data_until_told(stm_thread *tl, void *arg)
+{
+    stm_start_transaction(tl);
+    tl->roots[0] = mk(0);
+    stm_commit_transaction(tl);
+    step_to(1);
+    while (keep_committing) {
+        stm_start_transaction(tl);
+        stm_write(tl->roots[0]);
+        N(tl->roots[0])->value++;
+        stm_commit_transaction(tl);
+    }
+    *(stm_ref *)arg = tl->roots[0];
+}
+
+Test(pages, commits_to_a_region_another_thread_never_touched_cost_it_nothing)
+{
+    stm_ref theirs = 0;
+    keep_committing = 1;
+    worker w;
+    worker_start(&w, commit_own_data_until_told, &theirs);
+    step_wait(1);
+    stm_ref mine = committed_node(0, 0);
+    stm_stats before;
+    stm_thread_stats_read(&T, &before);
+    for (volatile int i = 0; i < 2000; i++) {
+        stm_start_transaction(&T);
+        set(T.roots[0], get(T.roots[0]) + 1);
+        stm_commit_transaction(&T);
+    }
+    keep_committing = 0;
+    worker_join(&w);
+    stm_stats after, all;
+    stm_thread_stats_read(&T, &after);
+    stm_stats_read(&all);
+    int me = stm_segment_of(&T);
+    cr_assert(!stm_page_is_open(me, theirs), "their region stayed closed to us");
+    cr_assert(!stm_page_is_private(me, theirs));
+    cr_assert_eq(after.bytes_imported - before.bytes_imported, 0);
+    cr_assert_eq(all.pages_forced_private, 0);
+    cr_assert_eq(after.aborts[STM_ABORT_WRITE_READ] + after.aborts[STM_ABORT_WRITE_WRITE], 0);
+    stm_start_transaction(&T);
+    cr_assert_eq(get(mine), 2000);
+    cr_assert_gt(get(theirs), 0, "their commits are visible once we look");
+    stm_commit_transaction(&T);
+}
