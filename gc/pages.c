@@ -101,11 +101,12 @@ static uint64_t take_region_locked(void)
         uint64_t aligned = (r->start + GC_REGION_PAGES - 1) / GC_REGION_PAGES * GC_REGION_PAGES;
         if (aligned + GC_REGION_PAGES <= r->start + r->n) {
             uint64_t tail_start = aligned + GC_REGION_PAGES, tail_n = r->start + r->n - tail_start;
-            r->n = aligned - r->start;               /* the part before stays free */
-            if (tail_n)
-                vec_push(&gc_g.free_runs, ((struct gc_run){tail_start, tail_n}));
-            if (r->n == 0)
+            uint64_t head_n = aligned - r->start;    /* the part before stays free */
+            r->n = head_n;
+            if (head_n == 0)
                 gc_g.free_runs.items[i] = gc_g.free_runs.items[--gc_g.free_runs.n];
+            if (tail_n)                              /* may move the items: r is dead here */
+                vec_push(&gc_g.free_runs, ((struct gc_run){tail_start, tail_n}));
             return aligned;
         }
     }

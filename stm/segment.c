@@ -222,7 +222,10 @@ void stm_page_unprivatize(stm_segment *seg, uint64_t page)
  * all have committed. */
 void stm_segments_reshare_all(void)
 {
-    uint64_t used = gc_old_pages_high_water();
+    /* a region opens whole, also past the high-water mark: close whole regions */
+    uint64_t used = (gc_old_pages_high_water() + GC_REGION_PAGES - 1) / GC_REGION_PAGES * GC_REGION_PAGES;
+    if (used > GC_OLD_PAGES)
+        used = GC_OLD_PAGES;
     if (used == 0)
         return;
     size_t len = used * STM_PAGE_SIZE;

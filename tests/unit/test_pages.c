@@ -267,3 +267,28 @@ Test(pages, commits_to_a_region_another_thread_never_touched_cost_it_nothing)
     cr_assert_gt(get(theirs), 0, "their commits are visible once we look");
     stm_commit_transaction(&T);
 }
+
+Test(pages, a_major_collection_closes_every_page_of_an_opened_region)
+{
+    /* a region opens whole, also its pages past the heap's high-water mark; the
+     * collection must close those too, or a later commit would make a private copy
+     * there that imports skip (the region no longer counts as open) */
+    stm_ref x = committed_node(0, 7);
+    stm_start_transaction(&T);           /* a large object: pages taken past a region's start */
+    T.roots[1] = stm_allocate_array(1000, STM_TID_VALUE_ARRAY);
+    stm_commit_transaction(&T);
+    x = T.roots[1];
+    int me = stm_segment_of(&T);
+    const stm_ref region_bytes = 64 * STM_PAGE_SIZE;
+    stm_ref last_page = STM_OLD_START + ((x - STM_OLD_START) / region_bytes + 1) * region_bytes -
+                        STM_PAGE_SIZE;
+    cr_assert(stm_page_is_open(me, x));
+    cr_assert(stm_page_is_open(me, last_page), "the region opened whole");
+    stm_major_collect(&T);
+    cr_assert(!stm_page_is_open(me, x));
+    cr_assert(!stm_page_is_open(me, last_page), "closed past the high-water mark too");
+    cr_assert(!stm_page_is_private(me, last_page));
+    stm_start_transaction(&T);
+    cr_assert_eq(get(T.roots[0]), 7);
+    stm_commit_transaction(&T);
+}
