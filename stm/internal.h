@@ -31,6 +31,7 @@ typedef struct stm_segment {
     _Alignas(64) stm_aword running_rev;  /* rev of the snapshot while attached; UINT64_MAX when free */
     stm_aword snapshot;         /* struct stm_commit_entry *: the last entry imported */
     stm_aword owner;            /* struct stm_thread_internal *, or 0 when free */
+    stm_aword entry_returns;    /* stm_commit_entry *: entries the trimmer gave back */
     /* the owner's */
     _Alignas(64) int num;       /* 1..N */
     uint64_t *open_regions;     /* bitmap of the regions opened (stm/access.c) */
@@ -42,6 +43,8 @@ typedef struct stm_segment {
     STM_VEC(struct stm_root_write { stm_ref *slot; stm_ref old; }) root_writes;
     stm_ref roots_at_begin[STM_THREAD_ROOTS];
     stm_commit_entry *pending_entry;      /* built by a commit that may still abort */
+    stm_commit_entry *entry_cache;        /* free entries to build the next ones in */
+    size_t entry_cache_n;
     struct stm_thread_internal *thread;   /* == owner, for the owner's own use */
     gc_seg gc;
 } stm_segment;

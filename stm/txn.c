@@ -83,7 +83,7 @@ void stm_abort_with(stm_thread_internal *ti, int kind, stm_ref obj,
     uint64_t lost = stm_now_ns() - ti->txn_start_ns;
     stm_conflict_record(ti, kind, obj, other_marker, other_thread, lost);
     if (seg->pending_entry) {           /* built, never appended */
-        free(seg->pending_entry);
+        stm_commit_entry_discard(seg, seg->pending_entry);
         seg->pending_entry = NULL;
     }
 

@@ -49,7 +49,9 @@ typedef struct stm_commit_entry {
     size_t nrecs;
     stm_write_rec *recs;        /* in the order the transaction first wrote them */
     char *data;                 /* after-images */
-    size_t bytes;               /* memory held by the entry */
+    size_t bytes;               /* memory the entry uses */
+    size_t capacity;            /* memory allocated for it (entries are recycled) */
+    struct stm_commit_entry *cache_next;  /* in a segment's cache of free entries */
 } stm_commit_entry;
 
 
@@ -68,6 +70,8 @@ void stm_commit_log_shutdown(void);
 stm_commit_entry *stm_commit_log_first(void);
 /* Builds the entry of the segment's modified objects and cards, from its own view. */
 stm_commit_entry *stm_commit_entry_build(struct stm_segment *seg);
+/* An entry built by a transaction that aborted before appending it (owner only). */
+void stm_commit_entry_discard(struct stm_segment *seg, stm_commit_entry *e);
 /* Appends e after the last entry (checking every entry passed on the way for conflicts
  * with the running transaction, which aborts on one).  Returns e's predecessor. */
 stm_commit_entry *stm_commit_append(struct stm_segment *seg, stm_commit_entry *e);

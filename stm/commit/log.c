@@ -6,6 +6,11 @@
  * Entries are immutable once appended.  An entry is freed once every segment's snapshot
  * is past it; idle segments, whose snapshots would otherwise hold the log back, are
  * brought up to date by the trimmer itself.
+ *
+ * Freed entries go back to the segment that built them, which builds its next entries in
+ * them: a commit then costs no allocation, and no memory travels between threads'
+ * allocator caches (entries of a few dozen KiB were large allocations, and the
+ * allocator's returning of them to the system cost page faults at every commit).
  */
 #include "stm/internal.h"
 
@@ -33,10 +38,82 @@ stm_commit_entry *stm_commit_log_first(void)
     return &first_entry;
 }
 
+#define ENTRY_CACHE_MAX 64     /* free entries a segment keeps */
+#define ENTRY_MIN_CAPACITY 1024
+
+/* Any thread: gives a dead entry back to the segment that built it. */
 static void free_entry(stm_commit_entry *e)
 {
-    if (e != &first_entry)
+    if (e == &first_entry)
+        return;
+    if (e->segment < 1 || e->segment > stm_rt.nsegments) {
         free(e);
+        return;
+    }
+    stm_aword *head = &stm_segment_get(e->segment)->entry_returns;
+    uintptr_t old = stm_load(head);
+    do
+        e->cache_next = (stm_commit_entry *)old;
+    while (!__atomic_compare_exchange_n(head, &old, (uintptr_t)e, true, __ATOMIC_RELEASE,
+                                        __ATOMIC_RELAXED));
+}
+
+/* Owner: an entry of at least `bytes`, from the cache or new.  The segment takes the
+ * returned entries all at once (one exchange, so no ABA), keeps ENTRY_CACHE_MAX of them
+ * and looks at the first few for one large enough. */
+static stm_commit_entry *take_entry(stm_segment *seg, size_t bytes)
+{
+    if (stm_load(&seg->entry_returns)) {
+        stm_commit_entry *r = (stm_commit_entry *)__atomic_exchange_n(&seg->entry_returns, 0,
+                                                                      __ATOMIC_ACQUIRE);
+        while (r) {
+            stm_commit_entry *next = r->cache_next;
+            if (seg->entry_cache_n < ENTRY_CACHE_MAX) {
+                r->cache_next = seg->entry_cache;
+                seg->entry_cache = r;
+                seg->entry_cache_n++;
+            } else {
+                free(r);
+            }
+            r = next;
+        }
+    }
+    stm_commit_entry **link = &seg->entry_cache;
+    for (int looked = 0; *link && looked < 8; looked++, link = &(*link)->cache_next) {
+        stm_commit_entry *c = *link;
+        if (c->capacity >= bytes) {
+            *link = c->cache_next;
+            seg->entry_cache_n--;
+            return c;
+        }
+    }
+    /* round up, so that entries of similar sizes fit each other's memory */
+    size_t cap = ENTRY_MIN_CAPACITY;
+    while (cap < bytes)
+        cap *= 2;
+    stm_commit_entry *e = stm_xmalloc(cap);
+    e->capacity = cap;
+    return e;
+}
+
+void stm_commit_entry_discard(stm_segment *seg, stm_commit_entry *e)
+{
+    if (seg->entry_cache_n >= ENTRY_CACHE_MAX) {
+        free(e);
+        return;
+    }
+    e->cache_next = seg->entry_cache;
+    seg->entry_cache = e;
+    seg->entry_cache_n++;
+}
+
+static void free_entry_list(stm_commit_entry *e)
+{
+    while (e) {
+        stm_commit_entry *next = e->cache_next;
+        free(e);
+        e = next;
+    }
 }
 
 /* The bytes held by the log from its head on (trimmer only). */
@@ -58,6 +135,14 @@ void stm_commit_log_shutdown(void)
         e = next;
     }
     log_head = NULL;
+    for (int i = 1; i <= stm_rt.nsegments; i++) {
+        stm_segment *seg = stm_segment_get(i);
+        free_entry_list((stm_commit_entry *)stm_load(&seg->entry_returns));
+        free_entry_list(seg->entry_cache);
+        stm_store(&seg->entry_returns, 0);
+        seg->entry_cache = NULL;
+        seg->entry_cache_n = 0;
+    }
 }
 
 uint64_t stm_commit_log_bytes(void)
@@ -88,8 +173,10 @@ stm_commit_entry *stm_commit_entry_build(stm_segment *seg)
     for (size_t i = 0; i < n; i++)
         data += 2 * ((seg->modified.items[i].size + 15) & ~(size_t)15);
     size_t bytes = sizeof(stm_commit_entry) + n * sizeof(stm_write_rec) + data;
-    stm_commit_entry *e = stm_xmalloc(bytes);
+    stm_commit_entry *e = take_entry(seg, bytes);
+    size_t capacity = e->capacity;
     memset(e, 0, sizeof *e);
+    e->capacity = capacity;
     e->segment = seg->num;
     e->thread = seg->thread->id;
     e->nrecs = n;
