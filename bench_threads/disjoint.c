@@ -29,9 +29,19 @@
 #include "bench_common.h"
 
 #define DJ_OBJECTS 4096         /* per thread: 256 KiB of records (a power of two) */
-#define DJ_READS 32             /* records read per transaction, 3 fields each */
-#define DJ_WRITES 8             /* of which written (one field each) */
-#define DJ_ALLOCS 4             /* cells allocated per transaction; one survives */
+/* Per transaction, times the work factor K (DISJOINT_WORK, default 1): */
+#define DJ_READS_1 32           /* records read, 3 fields each */
+#define DJ_WRITES_1 8           /* of which written (one field each) */
+#define DJ_ALLOCS_1 4           /* cells allocated; one survives */
+#define DJ_ALLOCS_MAX (64 * DJ_ALLOCS_1)
+
+/* K scales the work between two commits: K = 1 is a tiny transaction (about a
+ * microsecond: commit overhead dominates); an interpreter's transactions run many
+ * bytecodes, K = 16 or more. */
+static int dj_work = 1;
+#define DJ_READS (DJ_READS_1 * dj_work)
+#define DJ_WRITES (DJ_WRITES_1 * dj_work)
+#define DJ_ALLOCS (DJ_ALLOCS_1 * dj_work)
 
 _Static_assert((DJ_OBJECTS & (DJ_OBJECTS - 1)) == 0, "DJ_OBJECTS is a power of two");
 
@@ -96,7 +106,7 @@ static void dj_transaction(stm_thread *tl, void *state)
             last_written = r;
         }
     }
-    stm_ref cells[DJ_ALLOCS];
+    stm_ref cells[DJ_ALLOCS_MAX];
     for (int a = 0; a < DJ_ALLOCS; a++) {
         cells[a] = stm_allocate(sizeof(bench_cell), T_CELL);
         bench_cell *c = stm_addr_in(base, cells[a]);
@@ -154,7 +164,16 @@ int main(int argc, char **argv)
     bench_opts o = {.reps = 5, .warmup_s = 0.3, .window_s = 1.0};
     bench_parse_opts(argc, argv, &o,
                      "Transactions per second on disjoint data, 1..N threads, against N "
-                     "processes.\n  --only t1,t2,p2: only these configurations\n");
+                     "processes.\n  --only t1,t2,p2: only these configurations\n"
+                     "  environment DISJOINT_WORK=K: K times the work per transaction (1..64)\n");
+    const char *work = getenv("DISJOINT_WORK");
+    if (work) {
+        dj_work = atoi(work);
+        if (dj_work < 1 || dj_work > 64) {
+            fprintf(stderr, "disjoint: DISJOINT_WORK must be 1..64\n");
+            return 2;
+        }
+    }
     printf("== disjoint: %d records of %zu B per thread; per transaction %d records read "
            "(3 fields), %d written, %d cells allocated (1 survives)\n",
            DJ_OBJECTS, sizeof(bench_rec), DJ_READS, DJ_WRITES, DJ_ALLOCS);
@@ -225,6 +244,7 @@ int main(int argc, char **argv)
     bench_json_int(&j, "records_read_per_txn", DJ_READS);
     bench_json_int(&j, "records_written_per_txn", DJ_WRITES);
     bench_json_int(&j, "allocations_per_txn", DJ_ALLOCS);
+    bench_json_int(&j, "work_factor", dj_work);
     bench_json_int(&j, "reps", o.reps);
     bench_json_num(&j, "window_s", o.window_s);
     bench_json_num(&j, "warmup_s", o.warmup_s);
