@@ -39,6 +39,7 @@ stm_commit_entry *stm_commit_log_first(void)
 }
 
 #define ENTRY_CACHE_MAX 64     /* free entries a segment keeps */
+#define ENTRY_CACHE_BIG (256u << 10)   /* larger ones go back to the allocator */
 #define ENTRY_MIN_CAPACITY 1024
 
 /* Any thread: gives a dead entry back to the segment that built it. */
@@ -60,7 +61,8 @@ static void free_entry(stm_commit_entry *e)
 
 /* Owner: an entry of at least `bytes`, from the cache or new.  The segment takes the
  * returned entries all at once (one exchange, so no ABA), keeps ENTRY_CACHE_MAX of them
- * and looks at the first few for one large enough. */
+ * (none larger than ENTRY_CACHE_BIG: one huge transaction must not pin its memory) and
+ * looks at the first few for one large enough. */
 static stm_commit_entry *take_entry(stm_segment *seg, size_t bytes)
 {
     if (stm_load(&seg->entry_returns)) {
@@ -68,7 +70,7 @@ static stm_commit_entry *take_entry(stm_segment *seg, size_t bytes)
                                                                       __ATOMIC_ACQUIRE);
         while (r) {
             stm_commit_entry *next = r->cache_next;
-            if (seg->entry_cache_n < ENTRY_CACHE_MAX) {
+            if (seg->entry_cache_n < ENTRY_CACHE_MAX && r->capacity <= ENTRY_CACHE_BIG) {
                 r->cache_next = seg->entry_cache;
                 seg->entry_cache = r;
                 seg->entry_cache_n++;
@@ -98,7 +100,7 @@ static stm_commit_entry *take_entry(stm_segment *seg, size_t bytes)
 
 void stm_commit_entry_discard(stm_segment *seg, stm_commit_entry *e)
 {
-    if (seg->entry_cache_n >= ENTRY_CACHE_MAX) {
+    if (seg->entry_cache_n >= ENTRY_CACHE_MAX || e->capacity > ENTRY_CACHE_BIG) {
         free(e);
         return;
     }
