@@ -26,7 +26,7 @@
  *
  * Every access to a field of an old object inside a transaction goes through a barrier:
  *
- *   stm_read(obj)      before reading any mutable field of obj.  One unconditional byte
+ *   stm_read(obj)      before reading any mutable field of obj.  One unconditional 16-bit
  *                      store; it marks obj as read by this transaction so that a later
  *                      commit by another thread that writes obj makes this one abort.
  *   stm_write(obj)     before writing any field of obj (pointer or not).  The first call
