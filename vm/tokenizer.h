@@ -1,0 +1,103 @@
+/* vm/tokenizer.h — Python 3.11 source to tokens, as CPython's C tokenizer does it.
+ *
+ * The tokenizer decodes the source first (PEP 263: a UTF-8 BOM, a coding declaration on
+ * line 1 or 2; UTF-8 by default) into one UTF-8 buffer it owns, then hands out tokens
+ * that point into that buffer.  Columns are byte offsets into the UTF-8 line, as in
+ * CPython's AST (col_offset); SyntaxError offsets are converted to 1-based character
+ * offsets by vm_syntax_error_set (as CPython does).
+ *
+ * As in CPython 3.11, an f-string is one STRING token (the parser takes it apart), and
+ * comments, blank lines and line continuations produce no tokens. */
+#ifndef VM_TOKENIZER_H
+#define VM_TOKENIZER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Token types: CPython's Grammar/Tokens, in its order (token.py numbers them so). */
+#define VM_TOKENS(X)                                                                      \
+    X(ENDMARKER, "") X(NAME, "") X(NUMBER, "") X(STRING, "") X(NEWLINE, "")               \
+    X(INDENT, "") X(DEDENT, "") X(LPAR, "(") X(RPAR, ")") X(LSQB, "[") X(RSQB, "]")      \
+    X(COLON, ":") X(COMMA, ",") X(SEMI, ";") X(PLUS, "+") X(MINUS, "-") X(STAR, "*")     \
+    X(SLASH, "/") X(VBAR, "|") X(AMPER, "&") X(LESS, "<") X(GREATER, ">") X(EQUAL, "=")  \
+    X(DOT, ".") X(PERCENT, "%") X(LBRACE, "{") X(RBRACE, "}") X(EQEQUAL, "==")           \
+    X(NOTEQUAL, "!=") X(LESSEQUAL, "<=") X(GREATEREQUAL, ">=") X(TILDE, "~")             \
+    X(CIRCUMFLEX, "^") X(LEFTSHIFT, "<<") X(RIGHTSHIFT, ">>") X(DOUBLESTAR, "**")        \
+    X(PLUSEQUAL, "+=") X(MINEQUAL, "-=") X(STAREQUAL, "*=") X(SLASHEQUAL, "/=")          \
+    X(PERCENTEQUAL, "%=") X(AMPEREQUAL, "&=") X(VBAREQUAL, "|=") X(CIRCUMFLEXEQUAL, "^=") \
+    X(LEFTSHIFTEQUAL, "<<=") X(RIGHTSHIFTEQUAL, ">>=") X(DOUBLESTAREQUAL, "**=")          \
+    X(DOUBLESLASH, "//") X(DOUBLESLASHEQUAL, "//=") X(AT, "@") X(ATEQUAL, "@=")          \
+    X(RARROW, "->") X(ELLIPSIS, "...") X(COLONEQUAL, ":=") X(OP, "") X(AWAIT, "")        \
+    X(ASYNC, "") X(TYPE_IGNORE, "") X(TYPE_COMMENT, "") X(SOFT_KEYWORD, "")              \
+    X(ERRORTOKEN, "")
+
+typedef enum {
+#define X(name, text) VM_TOK_##name,
+    VM_TOKENS(X)
+#undef X
+    VM_TOK_COUNT
+} vm_token_type;
+
+const char *vm_token_name(vm_token_type t);     /* "NAME", "LPAR", ... */
+
+typedef struct vm_token {
+    vm_token_type type;
+    const char *start;          /* into the tokenizer's UTF-8 buffer; NUL-free for NAME */
+    size_t len;                 /* bytes; 0 for NEWLINE at EOF, INDENT, DEDENT, ENDMARKER */
+    int lineno, col_offset;     /* 1-based line, 0-based byte column (CPython's AST) */
+    int end_lineno, end_col_offset;
+} vm_token;
+
+/* A SyntaxError (or IndentationError, TabError) as CPython reports it. */
+typedef enum { VM_SYNTAX_ERROR, VM_INDENTATION_ERROR, VM_TAB_ERROR } vm_syntax_error_kind;
+typedef struct vm_syntax_error {
+    bool is_set;
+    vm_syntax_error_kind kind;
+    char msg[256];
+    char filename[1024];
+    int lineno, offset;         /* offset: 1-based, in characters, as SyntaxError.offset */
+    int end_lineno, end_offset; /* 0 when CPython gives none */
+    char *text;                 /* the offending line, malloc'd, with its '\n'; or NULL */
+} vm_syntax_error;
+
+/* Sets err (if not already set) from a position given as a 1-based line and a 0-based
+ * byte column in the tokenizer's buffer (end_* may be 0: no end).  Converts the columns to
+ * character offsets and copies the source line.  Later calls do not overwrite an error
+ * already set: the first one counts. */
+struct vm_tokenizer;
+void vm_syntax_error_set(vm_syntax_error *err, struct vm_tokenizer *tok, vm_syntax_error_kind kind,
+                         int lineno, int col_offset, int end_lineno, int end_col_offset,
+                         const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+void vm_syntax_error_clear(vm_syntax_error *err);
+/* Prints it as CPython's traceback printer does for a SyntaxError raised while compiling
+ * a file: '  File "x.py", line 3', the line, the carets, 'SyntaxError: msg'. */
+void vm_syntax_error_print(const vm_syntax_error *err, FILE *out);
+
+typedef struct vm_tokenizer vm_tokenizer;
+
+/* Tokenizes data[0..len) (the file's bytes).  On a decoding error (unknown encoding,
+ * invalid UTF-8, NUL byte...) returns NULL and sets err. */
+vm_tokenizer *vm_tokenizer_new(const char *data, size_t len, const char *filename,
+                               vm_syntax_error *err);
+/* The same for text that is already UTF-8 (eval/exec of a str, f-string parts):
+ * no coding declaration is looked for. */
+vm_tokenizer *vm_tokenizer_new_utf8(const char *text, size_t len, const char *filename,
+                                    vm_syntax_error *err);
+void vm_tokenizer_free(vm_tokenizer *tok);
+
+/* The next token.  Returns false (with an ERRORTOKEN in *t) after setting the error the
+ * tokenizer found (unterminated string, bad indentation, invalid character...).  After
+ * ENDMARKER it keeps returning ENDMARKER. */
+bool vm_tokenizer_next(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err);
+
+/* The decoded UTF-8 source, and the start of a given line in it (1-based; NULL past the
+ * end).  Lines end with '\n' (CR and CRLF are translated when decoding). */
+const char *vm_tokenizer_source(const vm_tokenizer *tok, size_t *len);
+const char *vm_tokenizer_line(const vm_tokenizer *tok, int lineno);
+const char *vm_tokenizer_filename(const vm_tokenizer *tok);
+
+/* "async"/"await" as ASYNC/AWAIT tokens (feature_version < 7) is not supported: they are
+ * keywords, returned as NAME like every keyword; the parser tells keywords apart. */
+
+#endif
