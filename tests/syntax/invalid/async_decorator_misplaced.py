@@ -1,0 +1,3 @@
+async @d
+def f():
+    pass

@@ -1,0 +1,3 @@
+async def f():
+    async for x y:
+        pass

@@ -1,0 +1,2 @@
+class C(1=2):
+    pass

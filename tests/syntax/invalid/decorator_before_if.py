@@ -1,0 +1,3 @@
+@d
+if x:
+    pass

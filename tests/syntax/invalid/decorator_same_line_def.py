@@ -1,0 +1,2 @@
+@foo def f():
+    pass

@@ -1,0 +1,1 @@
+x = {: v for v in b}

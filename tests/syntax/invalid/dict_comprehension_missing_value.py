@@ -1,0 +1,1 @@
+x = {k: for k in b}

@@ -1,0 +1,2 @@
+for a if b else c in x:
+    pass

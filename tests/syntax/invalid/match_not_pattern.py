@@ -1,0 +1,3 @@
+match x:
+    case not 1:
+        pass

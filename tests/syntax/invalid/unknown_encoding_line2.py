@@ -1,0 +1,3 @@
+#!/usr/bin/env python
+# coding: nope-9
+x = 1

@@ -1,0 +1,2 @@
+# vim: set fileencoding=klingon :
+x = 1

@@ -1,0 +1,2 @@
+class C(metaclass=A, metaclass=B):
+    pass

@@ -1,0 +1,3 @@
+match x:
+    case {-0j: 1, 0: 2, False: 3}:
+        pass

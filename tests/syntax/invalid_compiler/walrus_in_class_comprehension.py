@@ -1,0 +1,2 @@
+class C:
+    x = [(y := a) for a in b]

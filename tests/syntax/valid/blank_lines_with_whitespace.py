@@ -1,0 +1,6 @@
+def f():
+    pass
+    
+	
+  # odd indent comment
+x = 1
