@@ -69,6 +69,15 @@ struct vm_tokenizer;
 void vm_syntax_error_set(vm_syntax_error *err, struct vm_tokenizer *tok, vm_syntax_error_kind kind,
                          int lineno, int col_offset, int end_lineno, int end_col_offset,
                          const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+/* The same with the offsets given as they are to be stored (1-based characters, or
+ * CPython's -1 and 0 where it has no position).  In vm_syntax_error_set, an end_lineno of
+ * 0 means no end (end_offset 0), and a negative end_col_offset is stored as
+ * end_col_offset + 1: -1 gives the 0 that CPython's RAISE_ERROR_KNOWN_LOCATION stores
+ * when it is given no end. */
+void vm_syntax_error_set_offsets(vm_syntax_error *err, struct vm_tokenizer *tok,
+                                 vm_syntax_error_kind kind, int lineno, int offset,
+                                 int end_lineno, int end_offset, const char *fmt, ...)
+    __attribute__((format(printf, 8, 9)));
 void vm_syntax_error_clear(vm_syntax_error *err);
 /* Prints it as CPython's traceback printer does for a SyntaxError raised while compiling
  * a file: '  File "x.py", line 3', the line, the carets, 'SyntaxError: msg'. */
@@ -96,6 +105,27 @@ bool vm_tokenizer_next(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err);
 const char *vm_tokenizer_source(const vm_tokenizer *tok, size_t *len);
 const char *vm_tokenizer_line(const vm_tokenizer *tok, int lineno);
 const char *vm_tokenizer_filename(const vm_tokenizer *tok);
+
+/* Token positions follow CPython 3.11's C tokenizer: a STRING starts on the line of its
+ * opening quote and ends on the line of the closing one; NEWLINE has end_col_offset ==
+ * col_offset (CPython leaves the '\n' out); INDENT, DEDENT and ENDMARKER have
+ * col_offset == end_col_offset == -1 (lineno: the line being read), as in CPython, whose
+ * parser then reports an error at such a token at the tokenizer's current position:
+ * vm_tokenizer_cur_position gives it (the current line, and cur - line_start in bytes;
+ * e.g. "unexpected indent" is at the first character after the indentation, an error at
+ * ENDMARKER after the last line's '\n').  Unknown one-character operators ('!', '$',
+ * '?', '`') are OP tokens, as in CPython (the parser says "invalid syntax"); "<>" is
+ * NOTEQUAL (PEP 401: the parser rejects it).  Keywords are NAME. */
+void vm_tokenizer_cur_position(const vm_tokenizer *tok, int *lineno, int *byte_col);
+
+/* End of input inside brackets: vm_tokenizer_next returns ENDMARKER (no error), as
+ * CPython's tokenizer does, and its parser reports "'(' was never closed" at the
+ * innermost open bracket: vm_tokenizer_open_bracket gives it (false when none is open),
+ * its line and 0-based byte column.  CPython raises it with end_col_offset -1, i.e.
+ * vm_syntax_error_set(err, tok, VM_SYNTAX_ERROR, line, col, line, -1, "'%c' was never
+ * closed", bracket) gives its exact offsets. */
+int vm_tokenizer_level(const vm_tokenizer *tok);
+bool vm_tokenizer_open_bracket(const vm_tokenizer *tok, char *bracket, int *lineno, int *col);
 
 /* "async"/"await" as ASYNC/AWAIT tokens (feature_version < 7) is not supported: they are
  * keywords, returned as NAME like every keyword; the parser tells keywords apart. */
