@@ -258,6 +258,8 @@ static bool find_syllable(const char *name, size_t n, uint32_t *cp)
     return false;
 }
 
+/* Names and aliases match case-insensitively: the hash is of the upper-cased query, and
+ * every stored name is upper case. */
 bool vm_uni_lookup(const char *name, size_t len, uint32_t *cp)
 {
     char upper[128], candidate[128];
@@ -271,11 +273,13 @@ bool vm_uni_lookup(const char *name, size_t len, uint32_t *cp)
     }
     upper[len] = 0;
 
+    /* Computed names match in upper case only, as in CPython (\N{hangul syllable ga} is
+     * an error there, while \N{latin small letter a} is not). */
     static const char hangul[] = "HANGUL SYLLABLE ", cjk[] = "CJK UNIFIED IDEOGRAPH-";
-    if (len > sizeof hangul - 1 && memcmp(upper, hangul, sizeof hangul - 1) == 0)
-        return find_syllable(upper + sizeof hangul - 1, len - (sizeof hangul - 1), cp);
-    if (len > sizeof cjk - 1 && memcmp(upper, cjk, sizeof cjk - 1) == 0) {
-        /* as unicodedata: 4 or 5 upper-case hex digits, the form names are printed in */
+    if (len > sizeof hangul - 1 && memcmp(name, hangul, sizeof hangul - 1) == 0)
+        return find_syllable(name + sizeof hangul - 1, len - (sizeof hangul - 1), cp);
+    if (len > sizeof cjk - 1 && memcmp(name, cjk, sizeof cjk - 1) == 0) {
+        /* 4 or 5 upper-case hex digits, the form names are printed in ("04E00" too) */
         size_t ndigits = len - (sizeof cjk - 1);
         uint32_t v = 0;
         if (ndigits != 4 && ndigits != 5)

@@ -108,10 +108,11 @@ Test(unicode, hangul)
     expect_name(0xD7A3, "HANGUL SYLLABLE HIH");
     expect_name(0xAC01, "HANGUL SYLLABLE GAG");
     expect_lookup("HANGUL SYLLABLE GA", 0xAC00);
-    expect_lookup("hangul syllable hih", 0xD7A3);
+    expect_lookup("HANGUL SYLLABLE HIH", 0xD7A3);
     expect_lookup("HANGUL SYLLABLE A", 0xC544);
     uint32_t cp;
     cr_assert(!vm_uni_lookup("HANGUL SYLLABLE X", 17, &cp));
+    cr_assert(!vm_uni_lookup("hangul syllable ga", 18, &cp), "upper case only, as CPython");
     cr_assert_eq(vm_uni_category(0xAC00), VM_UNI_Lo);
     cr_assert_str_eq(vm_uni_east_asian_width(0xAC00), "W");
     const uint32_t s[] = {0xAC01}, d[] = {0x1100, 0x1161, 0x11A8};
@@ -125,8 +126,10 @@ Test(unicode, cjk)
     expect_name(0x4E00, "CJK UNIFIED IDEOGRAPH-4E00");
     expect_name(0x20000, "CJK UNIFIED IDEOGRAPH-20000");
     expect_lookup("CJK UNIFIED IDEOGRAPH-4E00", 0x4E00);
-    expect_lookup("cjk unified ideograph-9FA5", 0x9FA5);
+    expect_lookup("CJK UNIFIED IDEOGRAPH-09FA5", 0x9FA5);
     uint32_t cp;
+    cr_assert(!vm_uni_lookup("cjk unified ideograph-9FA5", 26, &cp), "upper case only");
+    cr_assert(!vm_uni_lookup("CJK UNIFIED IDEOGRAPH-9fa5", 26, &cp), "upper case only");
     cr_assert(!vm_uni_lookup("CJK UNIFIED IDEOGRAPH-0041", 26, &cp), "not an ideograph");
     expect_name(0xF900, "CJK COMPATIBILITY IDEOGRAPH-F900");
     cr_assert_eq(vm_uni_numeric(0x4E00), 1.0, "Unihan numeric value");
