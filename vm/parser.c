@@ -717,11 +717,8 @@ static vm_ast *slices(parser *p)
     vm_ast *first = slice_item(p);
     if (!first)
         return NULL;
-    if (!at(p, VM_TOK_COMMA)) {
-        if (first->kind == VM_AST_Starred)
-            return syntax_error(p);
-        return first;
-    }
+    if (!at(p, VM_TOK_COMMA) && first->kind != VM_AST_Starred)
+        return first;   /* `a[*b]` is a one-element tuple (PEP 646) */
     vm_ast_list l;
     vm_ast_list_init(&l);
     vm_ast_list_push_node(&l, first);
