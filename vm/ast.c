@@ -18,7 +18,9 @@
  * (at least two exponent digits, always signed) otherwise. */
 #include "vm/ast.h"
 
+#include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -353,6 +355,16 @@ static void repr_bytes(const char *s, size_t len, vm_buf *out)
     buf_putc(out, quote);
 }
 
+/* printf and strtod follow LC_NUMERIC, which a program may change (locale.setlocale);
+ * repr() never does, so the conversions run under a private "C" locale. */
+static locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+
+static void make_c_locale(void)
+{
+    c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
+
 /* The shortest repr of a double.  add_dot_0: float repr's "1.0" (complex leaves it off:
  * repr(1j) is '1j'). */
 static void repr_double(double x, bool add_dot_0, vm_buf *out)
@@ -375,12 +387,16 @@ static void repr_double(double x, bool add_dot_0, vm_buf *out)
     }
     /* Shortest %.*e that reads back exactly.  The correctly rounded p-digit string is the
      * closest p-digit decimal, so if any p-digit string round-trips, this one does. */
+    pthread_once(&c_locale_once, make_c_locale);
+    locale_t saved = c_locale ? uselocale(c_locale) : (locale_t)0;
     char tmp[40];
     for (int prec = 1; prec <= 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*e", prec - 1, x);
         if (strtod(tmp, NULL) == x)
             break;
     }
+    if (saved)
+        uselocale(saved);
     /* tmp is d[.ddd]e±XX: collect the digits and the exponent */
     char digits[24];
     int ndigits = 0;

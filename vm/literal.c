@@ -15,9 +15,12 @@
  * to the codec, where every non-ASCII character has been rewritten as a 10-byte
  * \UXXXXXXXX escape (and a backslash before one as \u005c): text_position() redoes that
  * count.  Bytes errors count plain byte offsets in the body. */
+#define _GNU_SOURCE     /* strtod_l */
 #include "vm/ast.h"
 
 #include <errno.h>
+#include <locale.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +29,21 @@
 #include "vm/unicode.h"
 
 #define MAX_STR_DIGITS 4300
+
+/* strtod follows LC_NUMERIC, which a program may change; literals never do. */
+static locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+
+static void make_c_locale(void)
+{
+    c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
+
+static double strtod_c(const char *s)
+{
+    pthread_once(&c_locale_once, make_c_locale);
+    return c_locale ? strtod_l(s, NULL, c_locale) : strtod(s, NULL);
+}
 
 static bool fail(char *errmsg, size_t errcap, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -195,7 +213,7 @@ bool vm_ast_number_literal(vm_arena *a, const char *text, size_t len, vm_ast_con
 
     if (is_float || is_imag) {
         out->kind = is_imag ? VM_CONST_COMPLEX : VM_CONST_FLOAT;
-        out->u.f = strtod(clean, NULL);     /* overflow: HUGE_VAL, i.e. inf, as CPython */
+        out->u.f = strtod_c(clean);     /* overflow: HUGE_VAL, i.e. inf, as CPython */
         ok = true;
         goto done;
     }

@@ -7,9 +7,12 @@
  * source for the decoders' errors.  The tables were written by a throwaway script that
  * walked python3.11's own AST; edit them only by regenerating from python3.11. */
 #include <criterion/criterion.h>
+#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vm/ast.h"
@@ -2250,6 +2253,9 @@ Test(ast, float_repr)
 Test(ast, complex_repr)
 {
     expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.0000000000000p+1}, "2j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = -0x1.0000000000000p+1}, "-2j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = -0x1.8000000000000p+0}, "-1.5j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = -0x0.0p+0}, "-0j");
     expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.8000000000000p+0}, "1.5j");
     expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.249ad2594c37dp+332}, "1e+100j");
     expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x0.0p+0}, "0j");
@@ -2778,6 +2784,28 @@ Test(ast, string_body_for_fstring_parts)
     cr_assert(!vm_ast_string_body(&A, "ab\\x4", 5, false, false, &c, err, sizeof err, &at));
     cr_expect_eq(at, 2);
     cr_expect_str_eq(err, "(unicode error) 'unicodeescape' codec can't decode bytes in position 2-4: truncated \\xXX escape");
+}
+
+Test(ast, floats_ignore_the_numeric_locale)
+{
+    /* under a locale whose decimal point is a comma, repr and literals still use '.' */
+    const char *names[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8", "ru_RU.UTF-8"};
+    const char *found = NULL;
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && !found; i++)
+        if (setlocale(LC_NUMERIC, names[i]))
+            found = names[i];
+    if (!found)
+        cr_skip_test("no locale with a decimal comma installed");
+    char probe[16];
+    snprintf(probe, sizeof probe, "%.1f", 1.5);
+    cr_assert_str_eq(probe, "1,5", "%s", found);
+    expect_repr((vm_ast_const){.kind = VM_CONST_FLOAT, .u.f = 1.5}, "1.5");
+    expect_repr((vm_ast_const){.kind = VM_CONST_FLOAT, .u.f = 0x1.999999999999ap-4}, "0.1");
+    vm_ast_const c;
+    char err[256];
+    cr_assert(vm_ast_number_literal(&A, "2.25", 4, &c, err, sizeof err));
+    cr_expect_eq(c.u.f, 2.25);
+    setlocale(LC_NUMERIC, "C");
 }
 
 Test(ast, lists_grow_and_finish)
