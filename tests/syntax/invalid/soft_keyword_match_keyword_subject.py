@@ -1,0 +1,3 @@
+match if:
+    case 1:
+        pass

@@ -1,0 +1,3 @@
+match x y:
+    case 1:
+        pass
