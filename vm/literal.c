@@ -255,14 +255,27 @@ done:
  */
 
 /* The offset CPython's unicode-escape codec reports for body[off]: ASCII counts 1, each
- * non-ASCII code point 10 (\UXXXXXXXX), a backslash before a non-ASCII character 6. */
+ * non-ASCII code point 10 (\UXXXXXXXX).  A backslash pairs with the character after it:
+ * an ASCII one is copied with it (an escaped backslash stays two bytes, whatever
+ * follows), a non-ASCII one makes the backslash \u005c (6 bytes). */
 static size_t text_position(const char *body, size_t len, size_t off)
 {
     size_t pos = 0, i = 0;
     while (i < off && i < len) {
         unsigned char c = (unsigned char)body[i];
-        if (c < 0x80) {
-            pos += c == '\\' && i + 1 < len && (unsigned char)body[i + 1] >= 0x80 ? 6 : 1;
+        if (c == '\\') {
+            i++;
+            if (i < len && (unsigned char)body[i] >= 0x80) {
+                pos += 6;
+            } else {
+                pos += 1;
+                if (i < off && i < len) {
+                    pos += 1;
+                    i++;
+                }
+            }
+        } else if (c < 0x80) {
+            pos += 1;
             i++;
         } else {
             size_t n;
