@@ -81,15 +81,24 @@ typedef struct parser {
     int ntoks, pos;
     int furthest;               /* the furthest token index fetched: generic errors go there */
     bool in_fstring;            /* errors get the "f-string: " prefix */
+    int fline_shift, fcol_shift; /* f-string sub-parser: how its positions were shifted */
+    bool eof_in_bracket;        /* the file ends inside brackets: fetching EOF is an error */
+    bool keep_error;            /* an error a backtracking caller must not clear */
+    bool tok_error;             /* the tokenizer failed */
     int fdepth;                 /* f-string nesting, for the "nested too deeply" error */
 } parser;
 
 #define FAILED(p) ((p)->err->is_set)
 
+static void unclosed_bracket_error(parser *p);
 static inline vm_token *tok_at(parser *p, int i)
 {
-    if (i >= p->ntoks)
+    if (i >= p->ntoks - 1) {
         i = p->ntoks - 1;
+        /* CPython's tokenizer returns an error token at EOF inside brackets */
+        if (p->eof_in_bracket && !p->err->is_set)
+            unclosed_bracket_error(p);
+    }
     if (i > p->furthest)
         p->furthest = i;
     return &p->toks[i];
@@ -140,8 +149,23 @@ static void verror(parser *p, vm_syntax_error_kind kind, int l, int c, int el, i
         return;
     char msg[256];
     vsnprintf(msg, sizeof msg, fmt, ap);
-    vm_syntax_error_set(p->err, p->tz, kind, l, c, el, ec, "%s%s",
-                        p->in_fstring && strncmp(msg, "f-string", 8) ? "f-string: " : "", msg);
+    if (p->in_fstring) {
+        /* 3.11 reports an f-string expression's errors at columns of the "(expr)" text
+         * it parsed (lines are the file's) */
+        if (l == p->fline_shift + 1)
+            c -= p->fcol_shift;
+        if (el == p->fline_shift + 1)
+            ec -= p->fcol_shift;
+    }
+    vm_syntax_error_set(p->err, p->tz, kind, l, c, el, ec, "%s%s", p->in_fstring ? "f-string: " : "", msg);
+}
+
+static void unclosed_bracket_error(parser *p)
+{
+    char b;
+    int line, col;
+    if (vm_tokenizer_open_bracket(p->tz, &b, &line, &col))
+        vm_syntax_error_set(p->err, p->tz, VM_SYNTAX_ERROR, line, col, line, -1, "'%c' was never closed", b);
 }
 
 __attribute__((format(printf, 3, 4))) static void *error_node(parser *p, const vm_ast *n,
@@ -153,12 +177,27 @@ __attribute__((format(printf, 3, 4))) static void *error_node(parser *p, const v
     va_end(ap);
     return NULL;
 }
+/* INDENT, DEDENT and ENDMARKER have no columns; CPython reports errors at them at the
+ * tokenizer's position when it produced them, as an offset without the usual +1 and
+ * with end offset -1.  load_tokens stores that position and marks it with -2. */
+static void verror_tok(parser *p, vm_syntax_error_kind k, const vm_token *t, const char *fmt, va_list ap)
+{
+    if (t->end_col_offset == -2 && !p->in_fstring) {
+        if (FAILED(p))
+            return;
+        char msg[256];
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        vm_syntax_error_set_offsets(p->err, p->tz, k, t->lineno, t->col_offset, t->lineno, -1, "%s", msg);
+        return;
+    }
+    verror(p, k, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset, fmt, ap);
+}
 __attribute__((format(printf, 3, 4))) static void *error_tok(parser *p, const vm_token *t,
                                                               const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    verror(p, VM_SYNTAX_ERROR, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset, fmt, ap);
+    verror_tok(p, VM_SYNTAX_ERROR, t, fmt, ap);
     va_end(ap);
     return NULL;
 }
@@ -168,7 +207,7 @@ __attribute__((format(printf, 4, 5))) static void *error_kind_tok(parser *p, vm_
 {
     va_list ap;
     va_start(ap, fmt);
-    verror(p, k, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset, fmt, ap);
+    verror_tok(p, k, t, fmt, ap);
     va_end(ap);
     return NULL;
 }
@@ -397,6 +436,7 @@ static vm_ast *atom(parser *p);
 static vm_ast *strings(parser *p);
 static vm_ast *lambdef(parser *p);
 static vm_ast_seq *for_if_clauses(parser *p);
+static void *invalid_for_target(parser *p, int after_for);
 
 /* Can the current token start an expression? (for trailing commas) */
 static bool starts_expr(parser *p)
@@ -414,6 +454,65 @@ static bool starts_expr(parser *p)
     default:
         return false;
     }
+}
+
+/* Can the current token start an expression that follows another one directly?  (An
+ * operator or trailer would have continued the first.) */
+static bool starts_juxtaposed(parser *p)
+{
+    switch (ttype(p)) {
+    case VM_TOK_NAME: {
+        int k = cur_kw(p);
+        return !k || k == KW_None || k == KW_True || k == KW_False || k == KW_not ||
+               k == KW_lambda || k == KW_await;
+    }
+    case VM_TOK_NUMBER: case VM_TOK_STRING: case VM_TOK_LBRACE: case VM_TOK_ELLIPSIS:
+    case VM_TOK_TILDE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int token_index_of(parser *p, const vm_ast *n)
+{
+    int lo = 0, hi = p->ntoks - 1;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        vm_token *t = &p->toks[mid];
+        if (t->lineno < n->lineno || (t->lineno == n->lineno && t->col_offset < n->col_offset))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Inside brackets, two expressions side by side: CPython's "Perhaps you forgot a comma?"
+ * (not after NAME STRING, a legacy print, or a soft keyword).  Otherwise the generic
+ * error. */
+static void *expected_comma(parser *p, vm_ast *a)
+{
+    if (FAILED(p) || !a || !starts_juxtaposed(p))
+        return syntax_error(p);
+    int i = token_index_of(p, a);
+    vm_token *t = &p->toks[i];
+    if (t->type == VM_TOK_NAME && (p->toks[i + 1].type == VM_TOK_STRING ||
+                                   (t->len == 5 && !memcmp(t->start, "match", 5)) ||
+                                   (t->len == 4 && !memcmp(t->start, "case", 4)) ||
+                                   (t->len == 1 && t->start[0] == '_')))
+        return syntax_error(p);
+    int save = p->pos, furthest = p->furthest;
+    vm_ast *b = expression(p);
+    if (b && !FAILED(p))
+        return error_span(p, a, b, "invalid syntax. Perhaps you forgot a comma?");
+    if (FAILED(p) && !p->eof_in_bracket)
+        vm_syntax_error_clear(p->err);
+    if (FAILED(p))
+        return NULL;
+    p->pos = save;
+    p->furthest = furthest;
+    return syntax_error(p);
 }
 
 static vm_ast *constant_node(parser *p, const vm_token *t, vm_const_kind k)
@@ -535,16 +634,13 @@ static vm_ast *paren_atom(parser *p)
             return error_node(p, first, "cannot use starred expression here");
         return first;
     }
-    if (!at(p, VM_TOK_COMMA)) {
-        if (at(p, VM_TOK_EQUAL) && first->kind != VM_AST_Starred)
-            return syntax_error(p);
-        return syntax_error(p);
-    }
+    if (!at(p, VM_TOK_COMMA))
+        return expected_comma(p, first);
     vm_ast_seq *elts = rest_of_elts(p, first, VM_TOK_RPAR);
     if (!elts)
         return NULL;
     if (!accept(p, VM_TOK_RPAR))
-        return syntax_error(p);
+        return expected_comma(p, elts->items[elts->n - 1].node);
     vm_ast *n = node_tok(p, VM_AST_Tuple, start);
     n->v.Tuple.elts = elts;
     n->v.Tuple.ctx = VM_AST_OP_Load;
@@ -565,9 +661,12 @@ static vm_ast *list_atom(parser *p)
         elts = rest_of_elts(p, first, VM_TOK_RSQB);
         if (!elts)
             return NULL;
+        if (at_comp_for(p) && elts->n > 1)
+            return error_span(p, first, elts->items[elts->n - 1].node,
+                              "did you forget parentheses around the comprehension target?");
     }
     if (!accept(p, VM_TOK_RSQB))
-        return syntax_error(p);
+        return expected_comma(p, elts ? elts->items[elts->n - 1].node : NULL);
     vm_ast *n = node_tok(p, VM_AST_List, start);
     n->v.List.elts = elts;
     n->v.List.ctx = VM_AST_OP_Load;
@@ -595,8 +694,10 @@ static vm_ast *brace_atom(parser *p)
         if (accept(p, VM_TOK_COLON)) {
             is_dict = true;
             if (first_val->kind == VM_AST_Starred)
-                return error_node(p, first_val, "cannot use a starred expression in a dictionary key");
+                return syntax_error(p);
             first_key = first_val;
+            if (at(p, VM_TOK_RBRACE) || at(p, VM_TOK_COMMA))
+                return error_tok(p, prev(p), "expression expected after dictionary key and ':'");
             first_val = expression(p);
         } else {
             is_dict = false;
@@ -620,8 +721,11 @@ static vm_ast *brace_atom(parser *p)
         vm_ast_seq *elts = rest_of_elts(p, first_val, VM_TOK_RBRACE);
         if (!elts)
             return NULL;
+        if (at_comp_for(p) && elts->n > 1)
+            return error_span(p, first_val, elts->items[elts->n - 1].node,
+                              "did you forget parentheses around the comprehension target?");
         if (!accept(p, VM_TOK_RBRACE))
-            return syntax_error(p);
+            return expected_comma(p, elts->items[elts->n - 1].node);
         vm_ast *n = node_tok(p, VM_AST_Set, start);
         n->v.Set.elts = elts;
         return n;
@@ -649,6 +753,10 @@ static vm_ast *brace_atom(parser *p)
                 syntax_error(p);
             goto fail;
         }
+        if (at(p, VM_TOK_RBRACE) || at(p, VM_TOK_COMMA)) {
+            error_tok(p, prev(p), "expression expected after dictionary key and ':'");
+            goto fail;
+        }
         vm_ast *v = expression(p);
         if (!v)
             goto fail;
@@ -656,7 +764,7 @@ static vm_ast *brace_atom(parser *p)
         vm_ast_list_push_node(&values, v);
     }
     if (!accept(p, VM_TOK_RBRACE)) {
-        syntax_error(p);
+        expected_comma(p, values.n ? values.items[values.n - 1].node : NULL);
         goto fail;
     }
     vm_ast *n = node_tok(p, VM_AST_Dict, start);
@@ -740,7 +848,9 @@ static vm_ast *slices(parser *p)
 
 /* Call arguments after '(' (the caller checks ')' is next).  A lone generator expression
  * argument takes the call's parentheses as its position: `open` is the '(' token. */
-static bool call_args(parser *p, vm_token *open, vm_ast_seq **args_out, vm_ast_seq **kw_out)
+static vm_ast *named_expression_eq(parser *p, bool check_eq);
+static bool call_args(parser *p, vm_token *open, vm_ast_seq **args_out, vm_ast_seq **kw_out,
+                      bool allow_genexp)
 {
     vm_ast_list args, kws;
     vm_ast_list_init(&args);
@@ -782,10 +892,14 @@ static bool call_args(parser *p, vm_token *open, vm_ast_seq **args_out, vm_ast_s
             vm_ast_list_push_node(&kws, n);
             seen_kw = true;
         } else {
-            vm_ast *e = named_expression(p);
+            vm_ast *e = named_expression_eq(p, false);
             if (!e)
                 goto fail;
             if (at_comp_for(p)) {
+                if (!allow_genexp) {
+                    syntax_error(p);
+                    goto fail;
+                }
                 vm_ast_seq *gens = for_if_clauses(p);
                 if (!gens)
                     goto fail;
@@ -812,12 +926,13 @@ static bool call_args(parser *p, vm_token *open, vm_ast_seq **args_out, vm_ast_s
                     error_span(p, e, e, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 goto fail;
             }
+            /* CPython raises these at the last token it fetched */
             if (seen_dstar) {
-                error_node(p, e, "positional argument follows keyword argument unpacking");
+                error_tok(p, &p->toks[p->furthest], "positional argument follows keyword argument unpacking");
                 goto fail;
             }
             if (seen_kw) {
-                error_node(p, e, "positional argument follows keyword argument");
+                error_tok(p, &p->toks[p->furthest], "positional argument follows keyword argument");
                 goto fail;
             }
             vm_ast_list_push_node(&args, e);
@@ -854,10 +969,16 @@ static vm_ast *primary(parser *p)
         } else if (t->type == VM_TOK_LPAR) {
             p->pos++;
             vm_ast_seq *args, *kws;
-            if (!call_args(p, t, &args, &kws))
+            if (!call_args(p, t, &args, &kws, true))
                 return NULL;
-            if (!accept(p, VM_TOK_RPAR))
-                return syntax_error(p);
+            if (!accept(p, VM_TOK_RPAR)) {
+                vm_ast *last = NULL;
+                if (vm_ast_seq_len(kws))
+                    last = kws->items[kws->n - 1].node->v.keyword.value;
+                else if (vm_ast_seq_len(args))
+                    last = args->items[args->n - 1].node;
+                return expected_comma(p, last);
+            }
             vm_ast *n = node_from(p, VM_AST_Call, e);
             n->v.Call.func = e;
             n->v.Call.args = args;
@@ -868,8 +989,11 @@ static vm_ast *primary(parser *p)
             vm_ast *s = slices(p);
             if (!s)
                 return NULL;
-            if (!accept(p, VM_TOK_RSQB))
-                return syntax_error(p);
+            if (!accept(p, VM_TOK_RSQB)) {
+                vm_ast *last = s->kind == VM_AST_Tuple && s->col_offset == s->v.Tuple.elts->items[0].node->col_offset
+                                   ? s->v.Tuple.elts->items[s->v.Tuple.elts->n - 1].node : s;
+                return expected_comma(p, last);
+            }
             vm_ast *n = node_from(p, VM_AST_Subscript, e);
             n->v.Subscript.value = e;
             n->v.Subscript.slice = s;
@@ -980,7 +1104,11 @@ static int cmpop(parser *p)
 {
     switch (ttype(p)) {
     case VM_TOK_EQEQUAL: p->pos++; return VM_AST_OP_Eq;
-    case VM_TOK_NOTEQUAL: p->pos++; return VM_AST_OP_NotEq;
+    case VM_TOK_NOTEQUAL:
+        if (cur(p)->start[0] != '!')
+            return -1;   /* "<>" is only for barry_as_FLUFL (PEP 401) */
+        p->pos++;
+        return VM_AST_OP_NotEq;
     case VM_TOK_LESS: p->pos++; return VM_AST_OP_Lt;
     case VM_TOK_LESSEQUAL: p->pos++; return VM_AST_OP_LtE;
     case VM_TOK_GREATER: p->pos++; return VM_AST_OP_Gt;
@@ -1101,8 +1229,11 @@ static vm_ast *expression(parser *p)
     return n;
 }
 
-/* named_expression: NAME ':=' expression | expression !':=' */
-static vm_ast *named_expression(parser *p)
+/* named_expression: NAME ':=' expression | expression !':='.  A lone '=' after it is
+ * CPython's invalid_named_expression (except in call arguments: keywords). */
+static vm_ast *named_expression(parser *p) { return named_expression_eq(p, true); }
+
+static vm_ast *named_expression_eq(parser *p, bool check_eq)
 {
     if (at_name(p) && peek(p, 1)->type == VM_TOK_COLONEQUAL) {
         vm_ast *target = name_node(p, VM_AST_OP_Store);
@@ -1118,6 +1249,25 @@ static vm_ast *named_expression(parser *p)
     vm_ast *e = expression(p);
     if (e && at(p, VM_TOK_COLONEQUAL))
         return error_node(p, e, "cannot use assignment expressions with %s", expr_name(e));
+    if (e && check_eq && at(p, VM_TOK_EQUAL)) {
+        int save = p->pos, furthest = p->furthest;
+        p->pos++;
+        vm_ast *b = bitwise_or(p);
+        if (b && !at(p, VM_TOK_EQUAL) && !at(p, VM_TOK_COLONEQUAL)) {
+            if (e->kind == VM_AST_Name)
+                return error_span(p, e, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+            bool excluded = e->kind == VM_AST_List || e->kind == VM_AST_Tuple || e->kind == VM_AST_GeneratorExp ||
+                            (e->kind == VM_AST_Constant && e->v.Constant.value.kind <= VM_CONST_FALSE) ||
+                            e->kind == VM_AST_Compare || e->kind == VM_AST_BoolOp || e->kind == VM_AST_IfExp ||
+                            e->kind == VM_AST_Lambda || (e->kind == VM_AST_UnaryOp && e->v.UnaryOp.op == VM_AST_OP_Not);
+            if (!excluded)
+                return error_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", expr_name(e));
+        }
+        if (FAILED(p))
+            return NULL;
+        p->pos = save;
+        p->furthest = furthest;
+    }
     return e;
 }
 
@@ -1234,13 +1384,14 @@ static vm_ast_seq *for_if_clauses(parser *p)
     while (at_comp_for(p)) {
         int is_async = accept_kw(p, KW_async);
         p->pos++;   /* for */
-        vm_ast *target = star_targets(p, TGT_FOR);
-        if (!target)
-            goto fail;
-        if (!accept_kw(p, KW_in)) {
-            syntax_error(p);
+        int after_for = p->pos;
+        vm_ast *target = tuple_of(p, star_target_item);
+        if (!target || !at_kw(p, KW_in) || invalid_target(target, TGT_FOR)) {
+            invalid_for_target(p, after_for);
             goto fail;
         }
+        make_target(p, target, TGT_FOR);
+        p->pos++;
         vm_ast *iter = disjunction(p);
         if (!iter)
             goto fail;
@@ -1340,11 +1491,11 @@ static vm_ast *parameters(parser *p, bool lambda, vm_token_type close)
             if (at(p, VM_TOK_COMMA)) {
                 vm_token *after = peek(p, 1);
                 if (after->type == close || after->type == VM_TOK_DOUBLESTAR) {
-                    error_tok(p, t, "named arguments must follow bare *");
+                    error_tok(p, cur(p), "named arguments must follow bare *");
                     goto done;
                 }
             } else if (at(p, close)) {
-                error_tok(p, t, "named arguments must follow bare *");
+                error_tok(p, cur(p), "named arguments must follow bare *");
                 goto done;
             } else {
                 if (!(vararg = param(p, lambda, true)))
@@ -1464,6 +1615,16 @@ static void split_string(const vm_token *t, string_parts *s)
     s->body_len = t->len - i - 2 * q;
 }
 
+/* A string token's decoding error: CPython reports it at the token's end. */
+static void *string_error(parser *p, const vm_token *t, const char *msg)
+{
+    if (FAILED(p))
+        return NULL;
+    vm_syntax_error_set(p->err, p->tz, VM_SYNTAX_ERROR, t->end_lineno, t->end_col_offset, t->end_lineno,
+                        t->end_col_offset, "%s", msg);
+    return NULL;
+}
+
 static void flush_literal(parser *p, strstate *st, vm_ast_list *values)
 {
     if (!st->has_lit || st->lit.len == 0) {
@@ -1490,7 +1651,7 @@ static bool add_literal(parser *p, strstate *st, const vm_token *t, const char *
     char msg[200];
     size_t at_ = 0;
     if (!vm_ast_string_body(p->arena, s, n, raw, false, &c, msg, sizeof msg, &at_)) {
-        error_tok(p, t, "%s", msg);
+        string_error(p, t, msg);
         return false;
     }
     vm_buf_put(&st->lit, c.u.str.s, c.u.str.len);
@@ -1550,6 +1711,10 @@ static const char *fstring_body(parser *p, strstate *st, const vm_token *t, cons
             const char *eq = NULL;
             for (; s < end; s++) {
                 ch = *s;
+                if (ch == '\\') {
+                    error_tok(p, cur(p), "f-string expression part cannot include a backslash");
+                    return NULL;
+                }
                 if (quote) {
                     if (ch == quote && (qlen == 1 || (s + 2 < end && s[1] == quote && s[2] == quote))) {
                         s += qlen - 1;
@@ -1730,7 +1895,7 @@ static vm_ast *strings(parser *p)
             vm_token *t = &p->toks[i];
             if (!vm_ast_string_literal(p->arena, t->start, t->len, &c, &is_u, msg, sizeof msg, &at_)) {
                 vm_buf_free(&b);
-                return error_tok(p, t, "%s", msg);
+                return string_error(p, t, msg);
             }
             if (i == first && is_u)
                 n->v.Constant.kind = "u";
@@ -1765,7 +1930,7 @@ static vm_ast *strings(parser *p)
             char msg[200];
             size_t at_ = 0;
             if (!vm_ast_string_literal(p->arena, t->start, t->len, &c, &is_u, msg, sizeof msg, &at_)) {
-                error_tok(p, t, "%s", msg);
+                string_error(p, t, msg);
                 ok = false;
                 break;
             }
@@ -1901,6 +2066,15 @@ static vm_ast *expr_stmt(parser *p)
         n->v.Assign.value = v;
         return n;
     }
+    if (e->kind == VM_AST_Name && (!strcmp(e->v.Name.id, "print") || !strcmp(e->v.Name.id, "exec")) &&
+        starts_juxtaposed(p)) {
+        /* CPython's invalid_legacy_expression: `print "x"` */
+        vm_ast *b = star_expressions(p);
+        if (b)
+            return error_span(p, e, b, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                              e->v.Name.id, e->v.Name.id);
+        return NULL;
+    }
     vm_ast *n = node_tok(p, VM_AST_Expr, start);
     n->v.Expr.value = e;
     return n;
@@ -1974,7 +2148,7 @@ static vm_ast *from_stmt(parser *p)
             break;
     }
     const char *module = NULL;
-    if (!at_kw(p, KW_import)) {
+    if (!at_kw(p, KW_import) || level == 0) {
         vm_buf b;
         vm_buf_init(&b);
         if (!dotted_name(p, &b)) {
@@ -2091,25 +2265,26 @@ static vm_ast *simple_stmt(parser *p)
         return n;
     }
     case KW_del: {
+        /* del_targets, parsed as star_expressions so that an invalid target is named as
+         * CPython's invalid_del_stmt does */
         p->pos++;
-        vm_ast_list l;
-        vm_ast_list_init(&l);
-        do {
-            if (!starts_expr(p) && l.n)
-                break;
-            vm_ast *e = star_target_item(p);
-            if (!e || !make_target(p, e, TGT_DEL)) {
-                vm_ast_list_finish(&l, p->arena);
-                return NULL;
-            }
-            vm_ast_list_push_node(&l, e);
-        } while (accept(p, VM_TOK_COMMA));
-        if (!at(p, VM_TOK_NEWLINE) && !at(p, VM_TOK_SEMI)) {
-            vm_ast_list_finish(&l, p->arena);
+        vm_ast *e = star_expressions(p);
+        if (!e)
+            return NULL;
+        if (!at(p, VM_TOK_NEWLINE) && !at(p, VM_TOK_SEMI))
             return syntax_error(p);
-        }
+        vm_ast_seq *targets;
+        if (e->kind == VM_AST_Tuple && vm_ast_seq_len(e->v.Tuple.elts) &&
+            e->col_offset == e->v.Tuple.elts->items[0].node->col_offset &&
+            e->lineno == e->v.Tuple.elts->items[0].node->lineno)
+            targets = e->v.Tuple.elts;     /* del a, b: not parenthesised */
+        else
+            targets = seq1(p, e);
+        for (size_t i = 0; i < targets->n; i++)
+            if (!make_target(p, targets->items[i].node, TGT_DEL))
+                return NULL;
         vm_ast *n = node_tok(p, VM_AST_Delete, start);
-        n->v.Delete.targets = vm_ast_list_finish(&l, p->arena);
+        n->v.Delete.targets = targets;
         return n;
     }
     case KW_assert: {
@@ -2237,14 +2412,39 @@ static vm_ast *while_stmt(parser *p)
     return n;
 }
 
+/* When a for-target does not parse as star_targets 'in': CPython's invalid_for_target
+ * parses star_expressions and names the invalid target, if there is one. */
+static void *invalid_for_target(parser *p, int after_for)
+{
+    int furthest = p->furthest;
+    bool had = FAILED(p);
+    if (had && p->keep_error)
+        return NULL;
+    vm_syntax_error saved = *p->err;
+    memset(p->err, 0, sizeof *p->err);
+    p->pos = after_for;
+    vm_ast *e = star_expressions(p);
+    vm_ast *bad = e && !FAILED(p) ? invalid_target(e, TGT_FOR) : NULL;
+    vm_syntax_error_clear(p->err);
+    if (bad) {
+        if (had)
+            vm_syntax_error_clear(&saved);
+        return error_node(p, bad, "cannot assign to %s", expr_name(bad));
+    }
+    *p->err = saved;
+    p->furthest = furthest;
+    return syntax_error(p);
+}
+
 static vm_ast *for_stmt(parser *p, vm_token *start, bool is_async)
 {
     p->pos++;
-    vm_ast *target = star_targets(p, TGT_FOR);
-    if (!target)
-        return NULL;
-    if (!accept_kw(p, KW_in))
-        return syntax_error(p);
+    int after_for = p->pos;
+    vm_ast *target = tuple_of(p, star_target_item);
+    if (!target || !at_kw(p, KW_in) || invalid_target(target, TGT_FOR))
+        return invalid_for_target(p, after_for);
+    make_target(p, target, TGT_FOR);
+    p->pos++;
     vm_ast *iter = star_expressions(p);
     if (!iter || !expect_forced(p, VM_TOK_COLON, ":"))
         return NULL;
@@ -2275,8 +2475,10 @@ static vm_ast *with_item(parser *p)
             return NULL;
         if (!at(p, VM_TOK_COMMA) && !at(p, VM_TOK_RPAR) && !at(p, VM_TOK_COLON))
             return syntax_error(p);
-        if (!make_target(p, t, TGT_STAR))
+        if (!make_target(p, t, TGT_STAR)) {
+            p->keep_error = true;
             return NULL;
+        }
         n->v.withitem.optional_vars = t;
     }
     return n;
@@ -2308,6 +2510,8 @@ static vm_ast *with_stmt(parser *p, vm_token *start, bool is_async)
         if (ok && accept(p, VM_TOK_RPAR) && at(p, VM_TOK_COLON)) {
             done = true;
         } else {
+            if (FAILED(p) && p->keep_error)
+                return NULL;
             if (FAILED(p)) {
                 /* only a definite error from the items counts; a failed try backtracks */
                 vm_syntax_error_clear(p->err);
@@ -2463,8 +2667,14 @@ static vm_ast *funcdef(parser *p, vm_token *start, bool is_async, vm_ast_seq *de
     if (!args || !expect(p, VM_TOK_RPAR))
         return NULL;
     vm_ast *returns = NULL;
-    if (accept(p, VM_TOK_RARROW) && !(returns = expression(p)))
-        return NULL;
+    if (at(p, VM_TOK_RARROW)) {
+        vm_token *arrow = cur(p);
+        p->pos++;
+        if (!starts_expr(p))
+            return error_tok(p, arrow, "expected ':'");
+        if (!(returns = expression(p)))
+            return NULL;
+    }
     if (!expect_forced(p, VM_TOK_COLON, ":"))
         return NULL;
     vm_ast_seq *body = block(p, "function definition", def->lineno);
@@ -2493,7 +2703,7 @@ static vm_ast *classdef(parser *p, vm_ast_seq *decorators)
     if (at(p, VM_TOK_LPAR)) {
         vm_token *open = cur(p);
         p->pos++;
-        if (!call_args(p, open, &bases, &kws))
+        if (!call_args(p, open, &bases, &kws, false))
             return NULL;
         if (!expect(p, VM_TOK_RPAR))
             return NULL;
@@ -2698,6 +2908,10 @@ static vm_ast *mapping_pattern(parser *p)
                 syntax_error(p);
                 goto fail;
             }
+            if (at_soft(p, "_")) {
+                syntax_error(p);
+                goto fail;
+            }
             rest = identifier(p, cur(p));
             p->pos++;
             accept(p, VM_TOK_COMMA);
@@ -2856,11 +3070,8 @@ static vm_ast *patterns(parser *p)
     if (!first)
         return NULL;
     if (!at(p, VM_TOK_COMMA)) {
-        if (first->kind == VM_AST_MatchStar) {
-            vm_ast *n = node_tok(p, VM_AST_MatchSequence, t);
-            n->v.MatchSequence.patterns = seq1(p, first);
-            return n;
-        }
+        if (first->kind == VM_AST_MatchStar)
+            return syntax_error(p);
         return first;
     }
     vm_ast_list l;
@@ -3075,7 +3286,7 @@ static vm_ast *parse_fstring_expr(parser *p, const vm_token *t, const char *brac
         return NULL;
     }
     parser sub = {.arena = p->arena, .tz = p->tz, .err = p->err, .in_fstring = true,
-                  .fdepth = p->fdepth + 1};
+                  .fdepth = p->fdepth + 1, .fline_shift = t->lineno + lines - 1, .fcol_shift = col};
     if (load_tokens(&sub, tz, t->lineno + lines - 1, col, true)) {
         result = star_expressions(&sub);
         if (result) {
@@ -3132,6 +3343,7 @@ static bool load_tokens(parser *p, vm_tokenizer *tz, int line_shift, int first_l
         }
         vm_token *t = &p->toks[p->ntoks];
         if (!vm_tokenizer_next(tz, t, err)) {
+            p->tok_error = true;
             if (fstring) {
                 if (!FAILED(p))
                     vm_syntax_error_set(p->err, p->tz, suberr.kind, t->lineno + line_shift, 0, 0, 0,
@@ -3142,6 +3354,11 @@ static bool load_tokens(parser *p, vm_tokenizer *tz, int line_shift, int first_l
         }
         if (t->type == VM_TOK_OP)
             t->type = op_type(t);
+        if (t->col_offset < 0) {
+            vm_tokenizer_cur_position(tz, &t->lineno, &t->col_offset);
+            t->end_lineno = t->lineno;
+            t->end_col_offset = -2;
+        }
         p->kw[p->ntoks] = t->type == VM_TOK_NAME ? (unsigned char)keyword_of(t->start, t->len) : 0;
         if (fstring) {
             if (t->lineno == 1)
@@ -3164,6 +3381,11 @@ static vm_ast *parse(vm_arena *arena, vm_tokenizer *tz, vm_parse_mode mode, vm_s
     vm_ast *result = NULL;
     if (!load_tokens(&p, tz, 0, 0, false))
         goto done;
+    {
+        char b;
+        int l, c;
+        p.eof_in_bracket = vm_tokenizer_open_bracket(tz, &b, &l, &c);
+    }
     if (mode == VM_PARSE_EVAL) {
         while (accept(&p, VM_TOK_NEWLINE))
             ;
@@ -3206,6 +3428,14 @@ static vm_ast *parse(vm_arena *arena, vm_tokenizer *tz, vm_parse_mode mode, vm_s
 done:
     if (!result && !err->is_set)
         syntax_error(&p);
+    if (!result && p.toks && p.eof_in_bracket && !p.tok_error) {
+        char b;
+        int l, c;
+        if (vm_tokenizer_open_bracket(tz, &b, &l, &c) && err->lineno > l) {
+            vm_syntax_error_clear(err);
+            unclosed_bracket_error(&p);
+        }
+    }
     free(p.toks);
     free(p.kw);
     return result;
