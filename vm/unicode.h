@@ -2,7 +2,7 @@
  * escapes, later str methods and the unicodedata module.
  *
  * The tables are generated at build time by tools/gen_unicode.py from Debian's
- * unicode-data package (/usr/share/unicode/*.txt) into the build directory; nothing here
+ * unicode-data package (the .txt files in /usr/share/unicode) into the build directory; nothing here
  * is typed by hand.  Debian 12 ships Unicode 15.0; CPython 3.11 uses 14.0: characters
  * assigned in 15.0 are known here and unassigned there (see docs/design/frontend.md). */
 #ifndef VM_UNICODE_H
