@@ -93,8 +93,24 @@ static void make_int(vm_arena *a, const char *digits, size_t n, int radix, vm_as
     size_t cap = n * 4 / 32 + 2;
     uint32_t *limbs = vm_arena_alloc(a, cap * sizeof *limbs);
     size_t nlimbs = 0;
-    /* several digits per pass: radix^k fits in 32 bits for k = 9 (10), 8 (16), 10 (8), 31 (2) */
-    int per = radix == 10 ? 9 : radix == 16 ? 7 : radix == 8 ? 10 : 31;
+    if (radix != 10) {
+        /* a power of two: the digits' bits go straight into the limbs, linear time even
+         * for huge hex literals */
+        int bits = radix == 16 ? 4 : radix == 8 ? 3 : 1;
+        size_t bitpos = 0;
+        for (size_t k = n; k-- > 0; bitpos += (size_t)bits) {
+            uint64_t d = (uint64_t)digit_value(digits[k]) << (bitpos % 32);
+            limbs[bitpos / 32] |= (uint32_t)d;
+            if (d >> 32)
+                limbs[bitpos / 32 + 1] |= (uint32_t)(d >> 32);
+        }
+        nlimbs = bitpos / 32 + 1;
+        if (nlimbs > cap)
+            nlimbs = cap;
+        goto normalise;
+    }
+    /* nine decimal digits per pass: 10^9 fits in 32 bits */
+    int per = 9;
     size_t i = 0;
     while (i < n) {
         uint32_t chunk = 0, mul = 1;
@@ -104,6 +120,7 @@ static void make_int(vm_arena *a, const char *digits, size_t n, int radix, vm_as
         }
         limbs_mul_add(limbs, &nlimbs, mul, chunk);
     }
+normalise:
     while (nlimbs > 0 && limbs[nlimbs - 1] == 0)
         nlimbs--;
     if (nlimbs <= 2 && (nlimbs < 2 || limbs[1] < 0x80000000u)) {
