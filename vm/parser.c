@@ -1347,14 +1347,6 @@ static vm_ast *star_target_item(parser *p)
     }
     return bitwise_or(p);
 }
-static vm_ast *star_targets(parser *p, target_kind k)
-{
-    vm_ast *e = tuple_of(p, star_target_item);
-    if (e && !make_target(p, e, k))
-        return NULL;
-    return e;
-}
-
 /* yield_expr: 'yield' 'from' expression | 'yield' [star_expressions] */
 static vm_ast *yield_expr(parser *p)
 {
@@ -1491,11 +1483,12 @@ static vm_ast *parameters(parser *p, bool lambda, vm_token_type close)
             if (at(p, VM_TOK_COMMA)) {
                 vm_token *after = peek(p, 1);
                 if (after->type == close || after->type == VM_TOK_DOUBLESTAR) {
-                    error_tok(p, cur(p), "named arguments must follow bare *");
+                    /* def: at the '*'; lambda: at the token after it (CPython's rules) */
+                    error_tok(p, lambda ? cur(p) : t, "named arguments must follow bare *");
                     goto done;
                 }
             } else if (at(p, close)) {
-                error_tok(p, cur(p), "named arguments must follow bare *");
+                error_tok(p, lambda ? cur(p) : t, "named arguments must follow bare *");
                 goto done;
             } else {
                 if (!(vararg = param(p, lambda, true)))
@@ -3118,10 +3111,20 @@ static vm_ast *match_stmt(parser *p)
         if (subject && subject->kind == VM_AST_Starred)
             subject = NULL;
     }
+    if (subject && !FAILED(p) && at(p, VM_TOK_NEWLINE)) {
+        /* `match x` + NEWLINE cannot be an expression statement either when x does not
+         * continue the name `match` (a call, subscript or operator) */
+        int save2 = p->pos;
+        p->pos = save + 1;
+        bool juxtaposed = starts_juxtaposed(p);
+        p->pos = save2;
+        if (juxtaposed)
+            return error_tok(p, cur(p), "expected ':'");
+    }
     if (!subject || !at(p, VM_TOK_COLON) || peek(p, 1)->type != VM_TOK_NEWLINE) {
         if (FAILED(p))
             vm_syntax_error_clear(p->err);
-        p->furthest = furthest;
+        (void)furthest;    /* the furthest token fetched stays: CPython's does too */
         p->pos = save;
         return NULL;
     }
@@ -3431,7 +3434,10 @@ done:
     if (!result && p.toks && p.eof_in_bracket && !p.tok_error) {
         char b;
         int l, c;
-        if (vm_tokenizer_open_bracket(tz, &b, &l, &c) && err->lineno > l) {
+        /* CPython re-tokenizes the rest of the file after a parser error; reaching EOF
+         * inside a bracket opened before the line of the last token the parser fetched
+         * becomes the error */
+        if (vm_tokenizer_open_bracket(tz, &b, &l, &c) && p.toks[p.furthest].lineno > l) {
             vm_syntax_error_clear(err);
             unclosed_bracket_error(&p);
         }
