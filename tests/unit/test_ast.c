@@ -2790,6 +2790,32 @@ Test(ast, string_body_for_fstring_parts)
     cr_expect_str_eq(err, "(unicode error) 'unicodeescape' codec can't decode bytes in position 2-4: truncated \\xXX escape");
 }
 
+Test(ast, string_prefixes_the_tokenizer_should_have_refused)
+{
+    /* CPython's tokenizer never makes these STRING tokens; the decoder still says no */
+    const char *bad[] = {"ur'x'", "bu'x'", "rr'x'", "ub''", "x'a'", "bf''", "'", "'a"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        vm_ast_const c;
+        char err[256] = "";
+        size_t at = 99;
+        bool is_u;
+        cr_expect(!vm_ast_string_literal(&A, bad[i], strlen(bad[i]), &c, &is_u, err, sizeof err, &at),
+                  "%s", bad[i]);
+        cr_expect_eq(at, 0, "%s", bad[i]);
+        cr_expect_neq(err[0], 0, "%s", bad[i]);
+    }
+    /* f-strings go through vm_ast_string_body, part by part */
+    vm_ast_const c;
+    char err[256];
+    size_t at;
+    bool is_u;
+    cr_expect(!vm_ast_string_literal(&A, "f'{x}'", 6, &c, &is_u, err, sizeof err, &at));
+    /* the length is honoured: the token need not be NUL-terminated */
+    cr_assert(vm_ast_string_literal(&A, "'ab' + 1", 4, &c, &is_u, err, sizeof err, &at), "%s", err);
+    cr_expect_eq(c.u.str.len, 2);
+    cr_expect_str_eq(c.u.str.s, "ab");
+}
+
 Test(ast, floats_ignore_the_numeric_locale)
 {
     /* under a locale whose decimal point is a comma, repr and literals still use '.' */
