@@ -3,8 +3,9 @@
  *
  * Numbers: underscores are checked (only between digits, or after a 0x/0o/0b prefix) and
  * dropped; integers become base-2^32 limbs (hex, octal and binary digits by packing their
- * bits, decimal nine digits at a time) and INT when they fit in int64_t; floats and the imaginary part of 'j' literals go through strtod, which like
- * CPython rounds correctly and gives inf for "1e500".  As in CPython 3.11, a decimal
+ * bits, decimal nine digits at a time) and INT when they fit in int64_t; floats and the
+ * imaginary part of 'j' literals go through strtod, which like CPython rounds correctly
+ * and gives inf for "1e500".  As in CPython 3.11, a decimal
  * integer literal of more than 4300 digits is a SyntaxError (sys.int_info's default
  * str_digits_check_threshold), unless it is all zeros.
  *
