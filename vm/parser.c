@@ -747,8 +747,9 @@ static vm_ast *brace_atom(parser *p)
         if (!k)
             goto fail;
         if (!accept(p, VM_TOK_COLON)) {
-            if (at(p, VM_TOK_RBRACE) || at(p, VM_TOK_COMMA))
-                error_tok(p, cur(p), "':' expected after dictionary key");
+            if ((at(p, VM_TOK_RBRACE) || at(p, VM_TOK_COMMA)) && !FAILED(p))
+                vm_syntax_error_set(p->err, p->tz, VM_SYNTAX_ERROR, k->lineno, k->col_offset, k->lineno, -1,
+                                    "':' expected after dictionary key");
             else
                 syntax_error(p);
             goto fail;
@@ -1613,6 +1614,8 @@ static void *string_error(parser *p, const vm_token *t, const char *msg)
 {
     if (FAILED(p))
         return NULL;
+    if (!strncmp(msg, "bytes can only", 14))    /* raised over the whole token */
+        return error_tok(p, t, "%s", msg);
     vm_syntax_error_set(p->err, p->tz, VM_SYNTAX_ERROR, t->end_lineno, t->end_col_offset, t->end_lineno,
                         t->end_col_offset, "%s", msg);
     return NULL;
@@ -2764,11 +2767,11 @@ static vm_ast *literal_expr(parser *p)
         vm_ast *r = atom(p);
         if (!r)
             return NULL;
-        if (r->v.Constant.value.kind != VM_CONST_COMPLEX)
-            return error_node(p, r, "imaginary number required in complex literal");
         if (e->kind == VM_AST_Constant ? e->v.Constant.value.kind == VM_CONST_COMPLEX
                                        : e->v.UnaryOp.operand->v.Constant.value.kind == VM_CONST_COMPLEX)
             return error_node(p, e, "real number required in complex literal");
+        if (r->v.Constant.value.kind != VM_CONST_COMPLEX)
+            return error_node(p, r, "imaginary number required in complex literal");
         vm_ast *n = node_span(p, VM_AST_BinOp, e, r);
         n->v.BinOp.left = e;
         n->v.BinOp.op = op;
