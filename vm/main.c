@@ -14,6 +14,7 @@
 
 #include "vm/ast.h"
 #include "vm/parser.h"
+#include "vm/symtable.h"
 
 static void usage(FILE *out)
 {
@@ -22,6 +23,8 @@ static void usage(FILE *out)
             "  -X dump-ast  print the file's AST as CPython's ast.dump(ast.parse(source))\n"
             "  -X check-syntax  parse the file; print 'ok' or the SyntaxError's class, line,\n"
             "               offset, end line, end offset and message, tab-separated\n"
+            "  -X dump-symtable  print the file's symbol tables (tests/frontend/symtable_check.py\n"
+            "               prints CPython's in the same format), or the SyntaxError as check-syntax\n"
             "  -V, --version  print the Python version stmpy implements\n");
 }
 
@@ -102,6 +105,41 @@ static int dump_ast(const char *path, bool machine)
     return status;
 }
 
+/* -X dump-symtable: the symbol tables of a file, for comparison with CPython's symtable
+ * module (tests/frontend/symtable_check.py); errors print as -X check-syntax does. */
+static int dump_symtable(const char *path)
+{
+    size_t len;
+    char *data = read_file(path, &len);
+    if (!data) {
+        fprintf(stderr, "stmpy: can't open file '%s': [Errno %d] %s\n", path, errno,
+                strerror(errno));
+        return 2;
+    }
+    vm_arena arena;
+    vm_arena_init(&arena);
+    vm_syntax_error err = {0};
+    vm_ast *mod = vm_parse_file(&arena, data, len, path, VM_PARSE_EXEC, &err);
+    /* the raw bytes serve as the error's source line: right for UTF-8 files */
+    vm_symtable *st = mod ? vm_symtable_build(&arena, mod, path, data, len, &err) : NULL;
+    int status = 0;
+    if (st) {
+        vm_buf out;
+        vm_buf_init(&out);
+        vm_symtable_dump(st, &out);
+        fwrite(out.data, 1, out.len, stdout);
+        vm_buf_free(&out);
+    } else {
+        printf("%s\t%d\t%d\t%d\t%d\t%s\n", error_class[err.kind], err.lineno, err.offset,
+               err.end_lineno, err.end_offset, err.msg);
+        status = 1;
+    }
+    vm_syntax_error_clear(&err);
+    vm_arena_free(&arena);
+    free(data);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     const char *xopt = NULL;
@@ -137,6 +175,13 @@ int main(int argc, char **argv)
             return 2;
         }
         return dump_ast(argv[i], !strcmp(xopt, "check-syntax"));
+    }
+    if (xopt && !strcmp(xopt, "dump-symtable")) {
+        if (i >= argc) {
+            fprintf(stderr, "stmpy: -X dump-symtable needs a file\n");
+            return 2;
+        }
+        return dump_symtable(argv[i]);
     }
     fprintf(stderr, "stmpy: running Python programs needs the interpreter, which is not built "
                     "yet; -X dump-ast FILE prints a file's AST\n");

@@ -976,23 +976,58 @@ static void visit_pattern(builder *b, const vm_ast *p)
     }
 }
 
-/* `from __future__ import annotations` among the module's leading future imports (after
- * an optional docstring).  Misplaced future imports are the compiler's error. */
-static bool has_future_annotations(const vm_ast_seq *body)
+/* The module's future statements, checked as CPython's future.c does before its symtable
+ * runs: after an optional docstring, `from __future__ import` statements only; a later one
+ * is an error, but only on the same line as the statement that ended them (CPython stops
+ * looking at the first line after).  Sets future_annotations. */
+static void check_future(builder *b, const vm_ast_seq *body)
 {
-    for (size_t i = 0; i < vm_ast_seq_len(body); i++) {
-        const vm_ast *s = vm_ast_seq_node(body, i);
-        if (i == 0 && s->kind == VM_AST_Expr && s->v.Expr.value->kind == VM_AST_Constant &&
+    static const char *const features[] = {
+        "nested_scopes", "generators", "division", "absolute_import", "with_statement",
+        "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
+    };
+    size_t i = 0;
+    bool done = false;
+    int prev_line = 0;
+    if (vm_ast_seq_len(body) > 0) {
+        const vm_ast *s = vm_ast_seq_node(body, 0);
+        if (s->kind == VM_AST_Expr && s->v.Expr.value->kind == VM_AST_Constant &&
             s->v.Expr.value->v.Constant.value.kind == VM_CONST_STR)
-            continue;
-        if (s->kind != VM_AST_ImportFrom || !s->v.ImportFrom.module ||
-            strcmp(s->v.ImportFrom.module, "__future__") || s->v.ImportFrom.level)
-            return false;
-        for (size_t j = 0; j < vm_ast_seq_len(s->v.ImportFrom.names); j++)
-            if (!strcmp(vm_ast_seq_node(s->v.ImportFrom.names, j)->v.alias.name, "annotations"))
-                return true;
+            i = 1;
     }
-    return false;
+    for (; i < vm_ast_seq_len(body) && !b->failed; i++) {
+        const vm_ast *s = vm_ast_seq_node(body, i);
+        if (done && s->lineno > prev_line)
+            return;
+        prev_line = s->lineno;
+        if (s->kind != VM_AST_ImportFrom || !s->v.ImportFrom.module ||
+            strcmp(s->v.ImportFrom.module, "__future__")) {
+            done = true;
+            continue;
+        }
+        if (done) {
+            /* CPython gives this one's column unconverted, and no end */
+            fail_at(b, s->lineno, s->col_offset - 1, s->lineno, -1,
+                    "from __future__ imports must occur at the beginning of the file");
+            return;
+        }
+        for (size_t j = 0; j < vm_ast_seq_len(s->v.ImportFrom.names); j++) {
+            const char *name = vm_ast_seq_node(s->v.ImportFrom.names, j)->v.alias.name;
+            size_t k = 0;
+            while (k < sizeof features / sizeof *features && strcmp(features[k], name))
+                k++;
+            if (k == sizeof features / sizeof *features) {
+                if (!strcmp(name, "braces"))
+                    fail_at(b, s->lineno, s->col_offset, s->lineno, -1, "not a chance");
+                else
+                    fail_at(b, s->lineno, s->col_offset, s->lineno, -1,
+                            "future feature %.100s is not defined", name);
+                return;
+            }
+            if (!strcmp(name, "annotations"))
+                b->st->future_annotations = true;
+        }
+    }
 }
 
 /* ---------------------------------------------------------------------------------------
@@ -1239,8 +1274,10 @@ vm_symtable *vm_symtable_build(vm_arena *arena, const vm_ast *mod, const char *f
     builder b = {.st = st, .arena = arena, .filename = filename, .source = source,
                  .source_len = source_len, .err = err};
     b.class_name = intern(st, "__class__");
-    if (mod->kind == VM_AST_Module)
-        st->future_annotations = has_future_annotations(mod->v.Module.body);
+    if (mod->kind == VM_AST_Module || mod->kind == VM_AST_Interactive)
+        check_future(&b, mod->kind == VM_AST_Module ? mod->v.Module.body : mod->v.Interactive.body);
+    if (b.failed)
+        return NULL;
     enter_scope(&b, VM_SYMTABLE_MODULE, "top", mod, 0, 0);
     st->top = b.module = b.cur;
     switch (mod->kind) {

@@ -113,8 +113,9 @@ typedef struct vm_symtable {
     size_t nby_node, by_node_cap;
 } vm_symtable;
 
-/* Builds the symbol table of a Module (also Interactive, Expression).  Returns NULL with
- * err set (class SyntaxError, CPython's message, line and offset) on a scoping error.
+/* Builds the symbol table of a Module (also Interactive, Expression), checking its
+ * `from __future__` statements first as CPython does.  Returns NULL with err set (class
+ * SyntaxError, CPython's message, line, offset and end) on a scoping or future error.
  * source/source_len (the UTF-8 text, may be NULL) only supply err->text. */
 vm_symtable *vm_symtable_build(vm_arena *arena, const vm_ast *mod, const char *filename,
                                const char *source, size_t source_len, vm_syntax_error *err);
