@@ -41,12 +41,17 @@ struct vm_tokenizer {
     size_t *line_starts;    /* line_starts[i]: offset of line i+1; nlines entries */
     int nlines;
     char *filename;
+    bool is_bytes_input;    /* vm_tokenizer_new: parser-level offsets stay in bytes */
 
     const char *cur;        /* next byte to read */
     const char *inp;        /* end of the current line (after its '\n') */
     const char *line_start; /* start of the current line */
     int lineno;             /* the current line, 1-based; 0 before the first */
     const char *start;      /* start of the token being scanned */
+    bool in_token;          /* CPython's tok->start != NULL: a line read now continues it */
+    const char *logical_start; /* CPython's tok->buf: the line where reading resumed after
+                                * the last NEWLINE; stays put across backslash continuations
+                                * and multi-line strings (E_LINECONT columns count from it) */
     bool atbol;             /* at the beginning of a line: measure the indentation */
     bool done_eof;          /* ENDMARKER returned */
     bool failed;            /* an error was reported: keep returning ERRORTOKEN */
@@ -96,19 +101,21 @@ static size_t line_length(const vm_tokenizer *tok, int lineno)
     return nl ? (size_t)(nl - line) + 1 : (size_t)(tok->end - line);
 }
 
-/* CPython's byte_offset_to_character_offset(line, col + 1): the 1-based character offset
- * of byte column col, clipped to the line's length + 1. */
+/* The SyntaxError offset of byte column col, as CPython 3.11's parser computes it.  For
+ * source given as bytes (files, imports, compile() of bytes) it leaves the column in
+ * bytes: offset col + 1.  For a str it calls byte_offset_to_character_offset(line,
+ * col + 1): the 1-based character offset, clipped to the line's length (CPython clips to
+ * the length without the '\n' plus one, and counts the NUL it reads there as a character:
+ * the same number). */
 static int col_to_offset(const vm_tokenizer *tok, int lineno, int col)
 {
     const char *line = tok ? vm_tokenizer_line(tok, lineno) : NULL;
-    if (!line)
+    if (!line || tok->is_bytes_input)
         return col + 1;
     size_t n = line_length(tok, lineno);
     size_t upto = (size_t)col + 1;
-    if (upto > n + 1)
-        upto = n + 1;
-    if (upto > n)       /* past the '\n': the missing bytes count as characters */
-        return count_chars(line, n) + (int)(upto - n);
+    if (upto > n)
+        upto = n;
     return count_chars(line, upto);
 }
 
@@ -184,51 +191,41 @@ static const char *error_kind_name(vm_syntax_error_kind k)
     }
 }
 
-/* As traceback.TracebackException._format_syntax_error in 3.11, which is what the
- * default excepthook prints: the line without its newline and without leading spaces and
- * form feeds (tabs stay), the carets under characters offset..end_offset (whitespace
- * before them copied so tabs line up). */
+/* As CPython 3.11's default excepthook prints it (print_exception and print_error_text in
+ * Python/pythonrun.c, whose behaviour this reproduces): the line without its leading
+ * spaces, tabs and form feeds, then spaces up to the offset (in characters, minus the
+ * stripped ones) and carets up to end_offset (at least one).  An error spanning lines is
+ * underlined to the end of its first line.  CPython mixes bytes and characters in the
+ * clipping there; so do we, to print the same. */
 void vm_syntax_error_print(const vm_syntax_error *err, FILE *out)
 {
     if (err->lineno > 0)
         fprintf(out, "  File \"%s\", line %d\n", err->filename, err->lineno);
     if (err->text && err->lineno > 0) {
         const char *text = err->text;
-        size_t rlen = strlen(text);
-        while (rlen > 0 && text[rlen - 1] == '\n')
-            rlen--;
-        size_t skip = 0;
-        while (skip < rlen && (text[skip] == ' ' || text[skip] == '\n' || text[skip] == '\f'))
-            skip++;
-        const char *ltext = text + skip;
-        size_t llen = rlen - skip;
-        int spaces = (int)skip;         /* stripped bytes are ASCII: also characters */
-        fprintf(out, "    %.*s\n", (int)llen, ltext);
-        if (err->offset != 0 || err->lineno > 0) {
-            int offset = err->offset;
-            int end_offset = err->end_offset != 0 ? err->end_offset : offset;
-            if (offset == end_offset || end_offset == -1)
-                end_offset = offset + 1;
-            int colno = offset - 1 - spaces;
-            int end_colno = end_offset - 1 - spaces;
-            if (colno >= 0) {
-                fputs("    ", out);
-                /* ltext[:colno], characters: whitespace kept, anything else a space */
-                const char *p = ltext;
-                for (int i = 0; i < colno && p < ltext + llen; i++) {
-                    size_t n = 1;
-                    uint32_t cp = vm_utf8_decode(p, (size_t)(ltext + llen - p), &n);
-                    if (cp == '\t' || cp == '\f' || cp == '\v' ||
-                        (cp >= 0x80 && cp != UINT32_MAX && vm_uni_is_space(cp)))
-                        fwrite(p, 1, n, out);
-                    else
-                        fputc(' ', out);
-                    p += n;
-                }
-                for (int i = colno; i < end_colno; i++)
-                    fputc('^', out);
-                fputc('\n', out);
-            }
+        long line_size = (long)strlen(text);
+        long offset = err->offset, end_offset = err->end_offset;
+        if (err->end_lineno > err->lineno)
+            end_offset = line_size;
+        if (end_offset > line_size + 1)
+            end_offset = line_size + 1;
+        long carets = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+        offset--;
+        while (*text == ' ' || *text == '\t' || *text == '\f')
+            text++, offset--;
+        long len = (long)strlen(text);
+        if (len > 0 && text[len - 1] == '\n')
+            len--;
+        if (offset > len)
+            offset = len;
+        fprintf(out, "    %.*s\n", (int)len, text);
+        if (offset >= 0) {
+            fputs("    ", out);
+            for (long i = 0; i < offset; i++)
+                fputc(' ', out);
+            for (long i = 0; i < carets; i++)
+                fputc('^', out);
+            fputc('\n', out);
         }
     }
     fprintf(out, "%s: %s\n", error_kind_name(err->kind), err->msg[0] ? err->msg
@@ -497,7 +494,7 @@ static vm_tokenizer *tokenizer_alloc(const char *filename)
 
 static void tokenizer_start(vm_tokenizer *tok)
 {
-    tok->cur = tok->inp = tok->line_start = tok->buf;
+    tok->cur = tok->inp = tok->line_start = tok->logical_start = tok->buf;
     tok->lineno = 0;
 }
 
@@ -507,6 +504,7 @@ vm_tokenizer *vm_tokenizer_new(const char *data, size_t len, const char *filenam
     vm_tokenizer *tok = tokenizer_alloc(filename);
     if (!tok)
         return NULL;
+    tok->is_bytes_input = true;
     const unsigned char *s = (const unsigned char *)data;
     bool has_bom = len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
     if (has_bom)
@@ -631,6 +629,8 @@ static inline int nextc(vm_tokenizer *tok)
             return EOF_CHAR;
         tok->line_start = tok->cur;
         tok->lineno++;
+        if (!tok->in_token)
+            tok->logical_start = tok->cur;
         const char *nl = memchr(tok->cur, '\n', (size_t)(tok->end - tok->cur));
         tok->inp = nl + 1;      /* every line ends with '\n' */
     }
@@ -689,11 +689,14 @@ static bool known_location_error(vm_tokenizer *tok, vm_token *t, vm_syntax_error
 }
 
 /* Errors at "the current position" with no end (E_DEDENT, E_EOF): CPython's
- * _PyPegen_raise_error for a token without columns, cur - line_start in characters. */
+ * _PyPegen_raise_error for a token without columns: cur - line_start, in characters for
+ * a str, in bytes for bytes (see col_to_offset). */
 static bool current_position_error(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err,
                                    vm_syntax_error_kind kind, const char *msg)
 {
-    int off = count_chars(tok->line_start, (size_t)(tok->cur - tok->line_start));
+    int off = tok->is_bytes_input
+                  ? (int)(tok->cur - tok->line_start)
+                  : count_chars(tok->line_start, (size_t)(tok->cur - tok->line_start));
     vm_syntax_error_set_offsets(err, tok, kind, tok->lineno, off, tok->lineno, -1, "%s", msg);
     return fail_common(tok, t);
 }
@@ -952,6 +955,7 @@ bool vm_tokenizer_next(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err)
         return emit_empty(tok, t, VM_TOK_ENDMARKER);
 
 nextline:
+    tok->in_token = false;
     blankline = false;
     if (tok->atbol) {
         /* Measure the indentation twice: tabs to multiples of 8, and tabs as 1 column.
@@ -1017,10 +1021,12 @@ nextline:
     }
 
 again:
+    tok->in_token = false;
     do
         c = nextc(tok);
     while (c == ' ' || c == '\t' || c == '\014');
     tok->start = tok->cur - (c != EOF_CHAR);
+    tok->in_token = true;
 
     if (c == '#') {
         const char *nl = memchr(tok->cur, '\n', (size_t)(tok->inp - tok->cur));
@@ -1069,10 +1075,12 @@ again:
         tok->atbol = true;
         if (blankline || tok->level > 0)
             goto nextline;
+        /* CPython's NEWLINE starts where the token did (at a comment before the '\n', if
+         * any) and ends before the '\n'; its text here is just the '\n' */
         emit(tok, t, VM_TOK_NEWLINE);
-        t->end_col_offset = t->col_offset;  /* CPython leaves the '\n' out */
-        if ((size_t)(tok->start - tok->buf) == tok->implicit_newline)
-            t->len = 0;
+        t->end_col_offset = (int)(tok->cur - 1 - tok->line_start);
+        t->start = tok->cur - 1;
+        t->len = (size_t)(t->start - tok->buf) == tok->implicit_newline ? 0 : 1;
         return true;
     }
 
@@ -1101,9 +1109,10 @@ again:
     if (c == '\\') {
         c = nextc(tok);
         if (c != '\n') {
-            /* E_LINECONT: at the character after the backslash */
+            /* E_LINECONT: at the character after the backslash, but counted from CPython's
+             * tok->buf, which is the first line of a backslash-continued line */
             return known_location_error(tok, t, err, VM_SYNTAX_ERROR,
-                                        (int)(tok->cur - tok->line_start) - 1,
+                                        (int)(tok->cur - tok->logical_start) - 1,
                                         "unexpected character after line continuation "
                                         "character");
         }

@@ -107,8 +107,9 @@ const char *vm_tokenizer_line(const vm_tokenizer *tok, int lineno);
 const char *vm_tokenizer_filename(const vm_tokenizer *tok);
 
 /* Token positions follow CPython 3.11's C tokenizer: a STRING starts on the line of its
- * opening quote and ends on the line of the closing one; NEWLINE has end_col_offset ==
- * col_offset (CPython leaves the '\n' out); INDENT, DEDENT and ENDMARKER have
+ * opening quote and ends on the line of the closing one; NEWLINE ends before its '\n'
+ * (end_col_offset is the '\n''s column) and starts there too, or at the comment before it
+ * if there is one (its text is the '\n' alone); INDENT, DEDENT and ENDMARKER have
  * col_offset == end_col_offset == -1 (lineno: the line being read), as in CPython, whose
  * parser then reports an error at such a token at the tokenizer's current position:
  * vm_tokenizer_cur_position gives it (the current line, and cur - line_start in bytes;
