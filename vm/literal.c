@@ -5,9 +5,9 @@
  * dropped; integers become base-2^32 limbs (hex, octal and binary digits by packing their
  * bits, decimal nine digits at a time) and INT when they fit in int64_t; floats and the
  * imaginary part of 'j' literals go through strtod, which like CPython rounds correctly
- * and gives inf for "1e500".  As in CPython 3.11, a decimal
- * integer literal of more than 4300 digits is a SyntaxError (sys.int_info's default
- * str_digits_check_threshold), unless it is all zeros.
+ * and gives inf for "1e500".  As in CPython 3.11, a decimal integer literal of more
+ * than 4300 digits is a SyntaxError (sys.int_info's default str_digits_check_threshold),
+ * unless it is all zeros.
  *
  * Strings: the token text is prefix, quotes, body, quotes.  The body's escapes are
  * decoded into a new arena buffer; a str body stays generalised UTF-8 (\ud800 becomes
@@ -124,7 +124,9 @@ normalise:
     while (nlimbs > 0 && limbs[nlimbs - 1] == 0)
         nlimbs--;
     if (nlimbs <= 2 && (nlimbs < 2 || limbs[1] < 0x80000000u)) {
-        uint64_t v = nlimbs == 0 ? 0 : nlimbs == 1 ? limbs[0] : ((uint64_t)limbs[1] << 32) | limbs[0];
+        uint64_t v = nlimbs == 0 ? 0
+                     : nlimbs == 1 ? limbs[0]
+                                   : ((uint64_t)limbs[1] << 32) | limbs[0];
         out->kind = VM_CONST_INT;
         out->u.i = (int64_t)v;
         return;
