@@ -57,9 +57,9 @@ DECOMP_TAGS = ["", "<font>", "<noBreak>", "<initial>", "<medial>", "<final>", "<
 FLAGS = ["MIRRORED", "XID_START", "XID_CONTINUE", "PRINTABLE", "SPACE", "EXT_CASE"]
 
 
-def data_lines(path, opener=open):
+def data_lines(path):
     """Yields the ';'-separated, stripped fields of each non-comment line."""
-    with opener(path, "rt", encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.split("#", 1)[0].strip()
             if line:
@@ -79,7 +79,7 @@ def hexes(field):
 
 class Char:
     __slots__ = ("category", "bidi", "combining", "decomp", "decimal", "digit", "numeric",
-                 "mirrored", "upper", "lower", "title", "name", "eaw")
+                 "mirrored", "upper", "lower", "title", "name")
 
 
 def read_unicode_data(d):
@@ -102,7 +102,6 @@ def read_unicode_data(d):
         c.lower = int(f[13], 16) if f[13] else None
         # UCD: an empty titlecase field means "same as the uppercase mapping"
         c.title = int(f[14], 16) if f[14] else c.upper
-        c.eaw = None
         name = f[1]
         if name.endswith(", First>"):
             first = (cp, name)
