@@ -1,0 +1,39 @@
+/* vm/charmap: 8-bit character maps found by the names codecs.lookup() accepts; expected
+ * values from CPython 3.11 (bytes([b]).decode(name)). */
+#include <criterion/criterion.h>
+
+#include "vm/charmap.h"
+
+Test(charmap, tables_hold_the_codecs_values)
+{
+    const uint16_t *koi8 = vm_charmap_lookup("koi8-r", NULL);
+    cr_assert_not_null(koi8);
+    cr_assert_eq(koi8[0xC1], 0x0430);
+    cr_assert_eq(koi8['A'], 'A');
+    const uint16_t *cp1252 = vm_charmap_lookup("cp1252", NULL);
+    cr_assert_eq(cp1252[0x80], 0x20AC);
+    cr_assert_eq(cp1252[0x81], VM_CHARMAP_UNDEFINED, "cp1252 leaves 0x81 unmapped");
+    cr_assert_eq(vm_charmap_lookup("mac-cyrillic", NULL)[0xE9], 0x0439);
+}
+
+Test(charmap, names_are_normalised_and_aliases_followed)
+{
+    /* as codecs.lookup: Latin2 -> iso8859-2, CP866, windows-1251 -> cp1251, KOI8_R,
+     * ISO-8859-5; not 'cp-866' or 'latin 2' (LookupError in CPython) */
+    const char *canonical = NULL;
+    cr_assert_not_null(vm_charmap_lookup("Latin2", &canonical));
+    cr_assert_str_eq(canonical, "iso8859_2");
+    cr_assert_eq(vm_charmap_lookup("Latin2", NULL)[0xA4], 0x00A4);
+    cr_assert_not_null(vm_charmap_lookup("CP866", &canonical));
+    cr_assert_str_eq(canonical, "cp866");
+    cr_assert_not_null(vm_charmap_lookup("windows-1251", &canonical));
+    cr_assert_str_eq(canonical, "cp1251");
+    cr_assert_not_null(vm_charmap_lookup("KOI8_R", &canonical));
+    cr_assert_str_eq(canonical, "koi8_r");
+    cr_assert_not_null(vm_charmap_lookup("ISO-8859-5", &canonical));
+    cr_assert_str_eq(canonical, "iso8859_5");
+    cr_assert_null(vm_charmap_lookup("cp-866", NULL));
+    cr_assert_null(vm_charmap_lookup("latin 2", NULL));
+    cr_assert_null(vm_charmap_lookup("utf-8", NULL), "not a charmap codec");
+    cr_assert_null(vm_charmap_lookup("no-such-encoding", NULL));
+}
