@@ -953,6 +953,8 @@ fail:
 /* primary: atom ('.' NAME | '(' args ')' | '[' slices ']')* */
 static vm_ast *primary(parser *p)
 {
+    /* nodes built on a left operand start at the rule's first token: `(a).b` at '(' */
+    vm_token *start = cur(p);
     vm_ast *e = atom(p);
     while (e) {
         vm_token *t = cur(p);
@@ -962,7 +964,7 @@ static vm_ast *primary(parser *p)
                 return syntax_error(p);
             vm_token *nt = cur(p);
             p->pos++;
-            vm_ast *n = node_from(p, VM_AST_Attribute, e);
+            vm_ast *n = node_tok(p, VM_AST_Attribute, start);
             n->v.Attribute.value = e;
             n->v.Attribute.attr = identifier(p, nt);
             n->v.Attribute.ctx = VM_AST_OP_Load;
@@ -980,7 +982,7 @@ static vm_ast *primary(parser *p)
                     last = args->items[args->n - 1].node;
                 return expected_comma(p, last);
             }
-            vm_ast *n = node_from(p, VM_AST_Call, e);
+            vm_ast *n = node_tok(p, VM_AST_Call, start);
             n->v.Call.func = e;
             n->v.Call.args = args;
             n->v.Call.keywords = kws;
@@ -995,7 +997,7 @@ static vm_ast *primary(parser *p)
                                    ? s->v.Tuple.elts->items[s->v.Tuple.elts->n - 1].node : s;
                 return expected_comma(p, last);
             }
-            vm_ast *n = node_from(p, VM_AST_Subscript, e);
+            vm_ast *n = node_tok(p, VM_AST_Subscript, start);
             n->v.Subscript.value = e;
             n->v.Subscript.slice = s;
             n->v.Subscript.ctx = VM_AST_OP_Load;
@@ -1028,7 +1030,7 @@ static vm_ast *power(parser *p)
         vm_ast *r = factor(p);
         if (!r)
             return NULL;
-        vm_ast *n = node_span(p, VM_AST_BinOp, e, r);
+        vm_ast *n = node_tok(p, VM_AST_BinOp, start);
         n->v.BinOp.left = e;
         n->v.BinOp.op = VM_AST_OP_Pow;
         n->v.BinOp.right = r;
@@ -1081,6 +1083,7 @@ static int binop_of(vm_token_type t, int level)
 
 static vm_ast *binary(parser *p, int level)
 {
+    vm_token *start = cur(p);
     vm_ast *e = level == 0 ? factor(p) : binary(p, level - 1);
     while (e) {
         int op = binop_of(ttype(p), level);
@@ -1090,7 +1093,7 @@ static vm_ast *binary(parser *p, int level)
         vm_ast *r = level == 0 ? factor(p) : binary(p, level - 1);
         if (!r)
             return NULL;
-        vm_ast *n = node_span(p, VM_AST_BinOp, e, r);
+        vm_ast *n = node_tok(p, VM_AST_BinOp, start);
         n->v.BinOp.left = e;
         n->v.BinOp.op = op;
         n->v.BinOp.right = r;
@@ -1136,6 +1139,7 @@ static int cmpop(parser *p)
 
 static vm_ast *comparison(parser *p)
 {
+    vm_token *start = cur(p);
     vm_ast *e = bitwise_or(p);
     if (!e)
         return NULL;
@@ -1156,7 +1160,7 @@ static vm_ast *comparison(parser *p)
         vm_ast_list_push_op(&ops, op);
         vm_ast_list_push_node(&comps, r);
     } while ((op = cmpop(p)) >= 0);
-    vm_ast *n = node_span(p, VM_AST_Compare, e, r);
+    vm_ast *n = node_tok(p, VM_AST_Compare, start);
     n->v.Compare.left = e;
     n->v.Compare.ops = vm_ast_list_finish(&ops, p->arena);
     n->v.Compare.comparators = vm_ast_list_finish(&comps, p->arena);
@@ -1180,6 +1184,7 @@ static vm_ast *inversion(parser *p)
 
 static vm_ast *boolop(parser *p, int kw, int op, vm_ast *(*sub)(parser *))
 {
+    vm_token *start = cur(p);
     vm_ast *e = sub(p);
     if (!e || !at_kw(p, kw))
         return e;
@@ -1195,7 +1200,7 @@ static vm_ast *boolop(parser *p, int kw, int op, vm_ast *(*sub)(parser *))
         }
         vm_ast_list_push_node(&l, r);
     }
-    vm_ast *n = node_span(p, VM_AST_BoolOp, e, r);
+    vm_ast *n = node_tok(p, VM_AST_BoolOp, start);
     n->v.BoolOp.op = op;
     n->v.BoolOp.values = vm_ast_list_finish(&l, p->arena);
     return n;
@@ -1208,6 +1213,7 @@ static vm_ast *expression(parser *p)
 {
     if (at_kw(p, KW_lambda))
         return lambdef(p);
+    vm_token *start = cur(p);
     vm_ast *body = disjunction(p);
     if (!body || !at_kw(p, KW_if))
         return body;
@@ -1223,7 +1229,7 @@ static vm_ast *expression(parser *p)
     vm_ast *orelse = expression(p);
     if (!orelse)
         return NULL;
-    vm_ast *n = node_span(p, VM_AST_IfExp, body, orelse);
+    vm_ast *n = node_tok(p, VM_AST_IfExp, start);
     n->v.IfExp.test = test;
     n->v.IfExp.body = body;
     n->v.IfExp.orelse = orelse;
@@ -1237,12 +1243,13 @@ static vm_ast *named_expression(parser *p) { return named_expression_eq(p, true)
 static vm_ast *named_expression_eq(parser *p, bool check_eq)
 {
     if (at_name(p) && peek(p, 1)->type == VM_TOK_COLONEQUAL) {
+        vm_token *start = cur(p);
         vm_ast *target = name_node(p, VM_AST_OP_Store);
         p->pos++;
         vm_ast *v = expression(p);
         if (!v)
             return NULL;
-        vm_ast *n = node_span(p, VM_AST_NamedExpr, target, v);
+        vm_ast *n = node_tok(p, VM_AST_NamedExpr, start);
         n->v.NamedExpr.target = target;
         n->v.NamedExpr.value = v;
         return n;
@@ -1308,6 +1315,7 @@ static vm_ast *star_expression(parser *p)
  * comma), the item itself otherwise. */
 static vm_ast *tuple_of(parser *p, vm_ast *(*item)(parser *))
 {
+    vm_token *start = cur(p);
     vm_ast *first = item(p);
     if (!first || !at(p, VM_TOK_COMMA))
         return first;
@@ -1324,7 +1332,7 @@ static vm_ast *tuple_of(parser *p, vm_ast *(*item)(parser *))
         }
         vm_ast_list_push_node(&l, e);
     }
-    vm_ast *n = node_from(p, VM_AST_Tuple, first);
+    vm_ast *n = node_tok(p, VM_AST_Tuple, start);
     n->v.Tuple.elts = vm_ast_list_finish(&l, p->arena);
     n->v.Tuple.ctx = VM_AST_OP_Load;
     return n;
@@ -1577,6 +1585,7 @@ static vm_ast *lambdef(parser *p)
 typedef struct strstate {
     vm_buf lit;                 /* literal text not yet flushed into a Constant */
     bool has_lit;
+    bool kind_u;                /* the first token had a 'u' prefix: the Constants say so */
     int l, c, el, ec;           /* the whole concatenation's span */
 } strstate;
 
@@ -1630,6 +1639,8 @@ static void flush_literal(parser *p, strstate *st, vm_ast_list *values)
     }
     vm_ast *n = vm_ast_new(p->arena, VM_AST_Constant, st->l, st->c, st->el, st->ec);
     n->v.Constant.value.kind = VM_CONST_STR;
+    if (st->kind_u)
+        n->v.Constant.kind = "u";
     char *s = vm_arena_alloc(p->arena, st->lit.len + 1);
     memcpy(s, st->lit.data, st->lit.len);
     n->v.Constant.value.u.str.s = s;
@@ -1834,6 +1845,14 @@ static const char *fstring_body(parser *p, strstate *st, const vm_token *t, cons
                     return NULL;
                 spec = vm_ast_new(p->arena, VM_AST_JoinedStr, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset);
                 spec->v.JoinedStr.values = vals;
+                if (vm_ast_seq_len(vals) == 1 && vals->items[0].node->kind == VM_AST_Constant) {
+                    /* 3.11: a spec without expressions is one Constant at the token */
+                    vm_ast *c = vals->items[0].node;
+                    c->lineno = t->lineno;
+                    c->col_offset = t->col_offset;
+                    c->end_lineno = t->end_lineno;
+                    c->end_col_offset = t->end_col_offset;
+                }
             }
             if (s >= end || *s != '}') {
                 error_tok(p, cur(p), "f-string: expecting '}'");
@@ -1913,6 +1932,11 @@ static vm_ast *strings(parser *p)
     }
     strstate st = {.l = ft->lineno, .c = ft->col_offset, .el = lt->end_lineno, .ec = lt->end_col_offset};
     vm_buf_init(&st.lit);
+    {
+        string_parts sk;
+        split_string(ft, &sk);
+        st.kind_u = sk.u;
+    }
     vm_ast_list values;
     vm_ast_list_init(&values);
     bool ok = true;
@@ -2346,11 +2370,16 @@ static vm_ast_seq *block(parser *p, const char *what, int line)
     return vm_ast_list_finish(&l, p->arena);
 }
 
-static void set_end_from_block(vm_ast *n, vm_ast_seq *body)
+/* A compound statement ends at the last token it consumed that is not NEWLINE, INDENT
+ * or DEDENT: after `if x: a = 1;` that is the ';'. */
+static void set_end_here(parser *p, vm_ast *n)
 {
-    vm_ast *last = body->items[body->n - 1].node;
-    n->end_lineno = last->end_lineno;
-    n->end_col_offset = last->end_col_offset;
+    int i = p->pos - 1;
+    while (i > 0 && (p->toks[i].type == VM_TOK_NEWLINE || p->toks[i].type == VM_TOK_INDENT ||
+                     p->toks[i].type == VM_TOK_DEDENT))
+        i--;
+    n->end_lineno = p->toks[i].end_lineno;
+    n->end_col_offset = p->toks[i].end_col_offset;
 }
 
 /* 'else' ':' block, with what for the error */
@@ -2385,7 +2414,7 @@ static vm_ast *if_stmt(parser *p, bool elif)
         if (!(n->v.If.orelse = else_block(p)))
             return NULL;
     }
-    set_end_from_block(n, n->v.If.orelse ? n->v.If.orelse : body);
+    set_end_here(p, n);
     return n;
 }
 
@@ -2404,7 +2433,7 @@ static vm_ast *while_stmt(parser *p)
     n->v.While.body = body;
     if (at_kw(p, KW_else) && !(n->v.While.orelse = else_block(p)))
         return NULL;
-    set_end_from_block(n, n->v.While.orelse ? n->v.While.orelse : body);
+    set_end_here(p, n);
     return n;
 }
 
@@ -2453,7 +2482,7 @@ static vm_ast *for_stmt(parser *p, vm_token *start, bool is_async)
     n->v.For.body = body;
     if (at_kw(p, KW_else) && !(n->v.For.orelse = else_block(p)))
         return NULL;
-    set_end_from_block(n, n->v.For.orelse ? n->v.For.orelse : body);
+    set_end_here(p, n);
     return n;
 }
 
@@ -2537,7 +2566,7 @@ static vm_ast *with_stmt(parser *p, vm_token *start, bool is_async)
     vm_ast *n = vm_ast_new(p->arena, is_async ? VM_AST_AsyncWith : VM_AST_With, start->lineno, start->col_offset, 0, 0);
     n->v.With.items = its;
     n->v.With.body = body;
-    set_end_from_block(n, body);
+    set_end_here(p, n);
     return n;
 }
 
@@ -2611,7 +2640,7 @@ static vm_ast *try_stmt(parser *p)
         h->v.ExceptHandler.type = type;
         h->v.ExceptHandler.name = name;
         h->v.ExceptHandler.body = hb;
-        set_end_from_block(h, hb);
+        set_end_here(p, h);
         vm_ast_list_push_node(&handlers, h);
     }
     vm_ast_seq *orelse = NULL, *finalbody = NULL;
@@ -2638,9 +2667,9 @@ static vm_ast *try_stmt(parser *p)
     n->v.Try.orelse = orelse;
     n->v.Try.finalbody = finalbody;
     if (finalbody)
-        set_end_from_block(n, finalbody);
+        set_end_here(p, n);
     else if (orelse)
-        set_end_from_block(n, orelse);
+        set_end_here(p, n);
     else {
         vm_ast *h = n->v.Try.handlers->items[n->v.Try.handlers->n - 1].node;
         n->end_lineno = h->end_lineno;
@@ -2683,7 +2712,7 @@ static vm_ast *funcdef(parser *p, vm_token *start, bool is_async, vm_ast_seq *de
     n->v.FunctionDef.body = body;
     n->v.FunctionDef.decorator_list = decorators;
     n->v.FunctionDef.returns = returns;
-    set_end_from_block(n, body);
+    set_end_here(p, n);
     return n;
 }
 
@@ -2715,7 +2744,7 @@ static vm_ast *classdef(parser *p, vm_ast_seq *decorators)
     n->v.ClassDef.keywords = kws;
     n->v.ClassDef.body = body;
     n->v.ClassDef.decorator_list = decorators;
-    set_end_from_block(n, body);
+    set_end_here(p, n);
     return n;
 }
 
@@ -3163,8 +3192,7 @@ static vm_ast *match_stmt(parser *p)
     vm_ast *n = vm_ast_new(p->arena, VM_AST_Match, start->lineno, start->col_offset, 0, 0);
     n->v.Match.subject = subject;
     n->v.Match.cases = vm_ast_list_finish(&cases, p->arena);
-    vm_ast *lastc = n->v.Match.cases->items[n->v.Match.cases->n - 1].node;
-    set_end_from_block(n, lastc->v.match_case.body);
+    set_end_here(p, n);
     return n;
 fail:
     vm_ast_list_finish(&cases, p->arena);

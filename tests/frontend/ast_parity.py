@@ -6,7 +6,9 @@ usage: ast_parity.py [--known FILE] [--jobs N] STMPY PATH...
 For every .py file under the PATHs: when CPython parses it, `stmpy -X dump-ast FILE` must
 print exactly ast.dump(ast.parse(source)); when CPython rejects it, `stmpy -X
 check-syntax FILE` must report the same error class on the same line.  A mismatch prints
-the first difference.  With --known, the files listed there (one per line, "path  reason")
+the first difference.  With --positions POSDUMP (tests/frontend/parser_posdump), the lineno, col_offset, end_lineno
+and end_col_offset of every node are compared too (ast.dump leaves them out).  With --known,
+the files listed there (one per line, "path  reason")
 are expected to differ: the test fails if any other file differs or if a listed file now
 matches (a ratchet: fix it, then remove it from the list).
 """
@@ -37,6 +39,23 @@ def cpython(path):
     return 'ok', ast.dump(tree), dt
 
 
+def positions(node, out):
+    """Pre-order positions of the nodes that have one, fields in ASDL order (as
+    parser_posdump prints them)."""
+    if 'lineno' in node._attributes:
+        out.append('%s %d %d %d %d' % (type(node).__name__, node.lineno, node.col_offset,
+                                       node.end_lineno, node.end_col_offset))
+    for name in node._fields:
+        v = getattr(node, name, None)
+        if isinstance(v, ast.AST):
+            positions(v, out)
+        elif isinstance(v, list):
+            for x in v:
+                if isinstance(x, ast.AST):
+                    positions(x, out)
+    return out
+
+
 def stmpy(exe, path, kind):
     t0 = time.perf_counter()
     opt = 'dump-ast' if kind == 'ok' else 'check-syntax'
@@ -56,12 +75,37 @@ def first_difference(a, b):
     return 'expected ...%s...\n      got ...%s...' % (a[lo:n + 60], b[lo:n + 60])
 
 
-def check(exe, path):
+POSDUMP = None
+
+
+def check_positions(path):
+    with open(path, 'rb') as f:
+        src = f.read()
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        want = positions(ast.parse(src, path), [])
+    r = subprocess.run([POSDUMP, path], capture_output=True, timeout=60)
+    got = r.stdout.decode('utf-8', 'replace').splitlines()
+    for i, (a, b) in enumerate(zip(want, got)):
+        if a != b:
+            return 'position of node %d: expected %s, got %s' % (i, a, b)
+    if len(want) != len(got):
+        return 'expected %d positioned nodes, got %d' % (len(want), len(got))
+    return ''
+
+
+def check(exe, path, posdump=None):
+    global POSDUMP
+    POSDUMP = posdump
     kind, want, t_cpy = cpython(path)
     rc, out, t_stm = stmpy(exe, path, kind)
     if kind == 'ok':
         got = out.rstrip('\n')
         if rc == 0 and got == want:
+            if posdump:
+                why = check_positions(path)
+                if why:
+                    return False, why, t_cpy, t_stm
             return True, '', t_cpy, t_stm
         if rc != 0:
             return False, 'CPython parses it, stmpy: %s' % out.strip()[:300], t_cpy, t_stm
@@ -91,6 +135,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--known', help='files expected to differ (ratchet)')
     ap.add_argument('--jobs', type=int, default=os.cpu_count() or 4)
+    ap.add_argument('--positions', metavar='POSDUMP',
+                    help='also compare every node position, using this parser_posdump binary')
     ap.add_argument('stmpy')
     ap.add_argument('paths', nargs='+')
     args = ap.parse_args()
@@ -108,7 +154,8 @@ def main():
     failures = []
     t_cpy = t_stm = 0.0
     with cf.ProcessPoolExecutor(args.jobs) as ex:
-        for path, (good, why, tc, ts) in zip(files, ex.map(check, [args.stmpy] * len(files), files, chunksize=8)):
+        for path, (good, why, tc, ts) in zip(files, ex.map(check, [args.stmpy] * len(files), files,
+                                                                  [args.positions] * len(files), chunksize=8)):
             t_cpy += tc
             t_stm += ts
             if good:
