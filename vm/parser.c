@@ -684,9 +684,13 @@ static vm_ast *brace_atom(parser *p)
     vm_ast_list_init(&values);
     bool is_dict;
     vm_ast *first_key = NULL, *first_val;
-    if (accept(p, VM_TOK_DOUBLESTAR)) {
+    if (at(p, VM_TOK_DOUBLESTAR)) {
+        vm_token *dstar = cur(p);
+        p->pos++;
         is_dict = true;
         first_val = bitwise_or(p);
+        if (first_val && at_comp_for(p))
+            return error_tok(p, dstar, "dict unpacking cannot be used in dict comprehension");
     } else {
         first_val = star_named_expression(p);
         if (!first_val)
@@ -2014,6 +2018,8 @@ static vm_ast *expr_stmt(parser *p)
         return NULL;
     vm_token *t = cur(p);
     if (t->type == VM_TOK_COLON) {
+        if (e->kind == VM_AST_Starred)
+            return syntax_error(p);
         if (e->kind == VM_AST_Tuple && start->type != VM_TOK_LPAR)
             return error_node(p, e->v.Tuple.elts->items[0].node, "only single target (not tuple) can be annotated");
         if (e->kind == VM_AST_Tuple || e->kind == VM_AST_List)
