@@ -55,6 +55,7 @@ struct vm_tokenizer {
     bool atbol;             /* at the beginning of a line: measure the indentation */
     bool done_eof;          /* ENDMARKER returned */
     bool failed;            /* an error was reported: keep returning ERRORTOKEN */
+    bool failed_via_parser; /* ... one CPython's parser reports from tok->done */
     int pendin;             /* pending INDENTs (>0) or DEDENTs (<0) */
     int indent;             /* index into indstack */
     int indstack[MAX_INDENT];
@@ -458,7 +459,14 @@ static bool decode(vm_tokenizer *tok, const unsigned char *s, size_t n, encoding
         i += k;
     }
     tok->implicit_newline = SIZE_MAX;
-    if (o == 0 || out[o - 1] != '\n') {
+    /* CPython's translate_newlines appends a '\n' when the last character it copied is not
+     * one; after a final "\r\n" it looks at the NUL instead, so such a source gets an extra
+     * empty line ("detected at line N" and the ENDMARKER's line show it). */
+    if (n >= 2 && s[n - 2] == '\r' && s[n - 1] == '\n') {
+        tok->implicit_newline = o;
+        out[o++] = '\n';
+        nl_count++;
+    } else if (o == 0 || out[o - 1] != '\n') {
         tok->implicit_newline = o;
         out[o++] = '\n';
         nl_count++;
@@ -605,6 +613,11 @@ int vm_tokenizer_level(const vm_tokenizer *tok)
     return tok->level;
 }
 
+bool vm_tokenizer_error_via_parser(const vm_tokenizer *tok)
+{
+    return tok->failed && tok->failed_via_parser;
+}
+
 bool vm_tokenizer_open_bracket(const vm_tokenizer *tok, char *bracket, int *lineno, int *col)
 {
     if (tok->level == 0)
@@ -684,6 +697,7 @@ syntax_error_at_cur(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err, const 
 static bool known_location_error(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err,
                                  vm_syntax_error_kind kind, int byte_col, const char *msg)
 {
+    tok->failed_via_parser = true;
     vm_syntax_error_set(err, tok, kind, tok->lineno, byte_col, tok->lineno, -1, "%s", msg);
     return fail_common(tok, t);
 }
@@ -694,11 +708,27 @@ static bool known_location_error(vm_tokenizer *tok, vm_token *t, vm_syntax_error
 static bool current_position_error(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err,
                                    vm_syntax_error_kind kind, const char *msg)
 {
+    tok->failed_via_parser = true;
     int off = tok->is_bytes_input
                   ? (int)(tok->cur - tok->line_start)
                   : count_chars(tok->line_start, (size_t)(tok->cur - tok->line_start));
     vm_syntax_error_set_offsets(err, tok, kind, tok->lineno, off, tok->lineno, -1, "%s", msg);
     return fail_common(tok, t);
+}
+
+static inline bool emit_empty(vm_tokenizer *tok, vm_token *t, vm_token_type type);
+
+/* A backslash continuation at the end of the input: CPython's E_EOF, which its parser
+ * reports as "unexpected EOF while parsing", or as "'(' was never closed" inside brackets
+ * (then we return ENDMARKER, as for any end of input inside brackets). */
+static bool eof_after_backslash(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err)
+{
+    tok->cur = tok->inp;
+    if (tok->level > 0) {
+        tok->done_eof = true;
+        return emit_empty(tok, t, VM_TOK_ENDMARKER);
+    }
+    return current_position_error(tok, t, err, VM_SYNTAX_ERROR, "unexpected EOF while parsing");
 }
 
 static bool indent_error(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err)
@@ -960,7 +990,7 @@ nextline:
     if (tok->atbol) {
         /* Measure the indentation twice: tabs to multiples of 8, and tabs as 1 column.
          * The two must agree on every comparison, or the tabs are ambiguous. */
-        int col = 0, altcol = 0;
+        int col = 0, altcol = 0, cont_line_col = 0;
         tok->atbol = false;
         for (;;) {
             c = nextc(tok);
@@ -971,6 +1001,21 @@ nextline:
                 altcol = (altcol / ALT_TAB_SIZE + 1) * ALT_TAB_SIZE;
             } else if (c == '\014') {   /* a form feed resets the column */
                 col = altcol = 0;
+            } else if (c == '\\') {
+                /* A backslash in the indentation (CPython 3.11, bpo-46091): the
+                 * indentation cannot continue on the next line; the column of the first
+                 * such backslash is the line's indentation (unless it is 0). */
+                cont_line_col = cont_line_col ? cont_line_col : col;
+                c = nextc(tok);
+                if (c != '\n')
+                    return known_location_error(tok, t, err, VM_SYNTAX_ERROR,
+                                                (int)(tok->cur - tok->logical_start) - 1,
+                                                "unexpected character after line "
+                                                "continuation character");
+                c = nextc(tok);
+                if (c == EOF_CHAR)
+                    return eof_after_backslash(tok, t, err);
+                backup(tok, c);
             } else {
                 break;
             }
@@ -978,6 +1023,10 @@ nextline:
         backup(tok, c);
         if (c == '#' || c == '\n')
             blankline = true;   /* comment-only and blank lines do not count */
+        if (cont_line_col) {
+            col = cont_line_col;
+            altcol = cont_line_col;
+        }
         if (!blankline && tok->level == 0) {
             if (col == tok->indstack[tok->indent]) {
                 if (altcol != tok->altindstack[tok->indent])
@@ -1117,11 +1166,8 @@ again:
                                         "character");
         }
         c = nextc(tok);
-        if (c == EOF_CHAR) {
-            tok->cur = tok->inp;
-            return current_position_error(tok, t, err, VM_SYNTAX_ERROR,
-                                          "unexpected EOF while parsing");
-        }
+        if (c == EOF_CHAR)
+            return eof_after_backslash(tok, t, err);
         backup(tok, c);
         goto again;
     }

@@ -126,6 +126,13 @@ void vm_tokenizer_cur_position(const vm_tokenizer *tok, int *lineno, int *byte_c
  * vm_syntax_error_set(err, tok, VM_SYNTAX_ERROR, line, col, line, -1, "'%c' was never
  * closed", bracket) gives its exact offsets. */
 int vm_tokenizer_level(const vm_tokenizer *tok);
+/* Whether the error the tokenizer reported is one that CPython's tokenizer leaves to its
+ * parser (tok->done: E_EOF, E_LINECONT, E_TABSPACE, E_DEDENT, E_TOODEEP) rather than
+ * raising it itself.  It matters to CPython 3.11's parser after a syntax error, when it
+ * tokenizes the rest of the source to look for tokenizer errors: an exception-raising one
+ * replaces a generic "invalid syntax"; a tok->done one inside brackets whose line is past
+ * the innermost open bracket's line becomes "'(' was never closed" instead. */
+bool vm_tokenizer_error_via_parser(const vm_tokenizer *tok);
 bool vm_tokenizer_open_bracket(const vm_tokenizer *tok, char *bracket, int *lineno, int *col);
 
 /* "async"/"await" as ASYNC/AWAIT tokens (feature_version < 7) is not supported: they are

@@ -175,8 +175,8 @@ static const stream_case stream_cases[] = {
         "INDENT 3 -1 3 -1 ",
         "NAME 3 4 3 5 y",
         "NEWLINE 3 5 3 5 \\n",
-        "DEDENT 3 -1 3 -1 ",
-        "ENDMARKER 3 -1 3 -1 ",
+        "DEDENT 4 -1 4 -1 ",
+        "ENDMARKER 4 -1 4 -1 ",
         NULL}},
     {"x = 1", 5, {
         "NAME 1 0 1 1 x",
@@ -330,6 +330,14 @@ static const error_case error_cases[] = {
     {"\xc3""\xa9""=(]", 5, VM_SYNTAX_ERROR, "closing parenthesis ']' does not match opening parenthesis '('", 1, 4, 1, 4},
     {"(((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((", 201, VM_SYNTAX_ERROR, "too many nested parentheses", 1, 201, 1, 201},
     {"{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}})", 400, VM_SYNTAX_ERROR, "closing parenthesis ')' does not match opening parenthesis '{'", 1, 400, 1, 400},
+    {"\\\n\\}", 4, VM_SYNTAX_ERROR, "unexpected character after line continuation character", 2, 2, 2, 0},
+    {"  \\\n\\ y\n", 8, VM_SYNTAX_ERROR, "unexpected character after line continuation character", 2, 2, 2, 0},
+    {"\\\n", 2, VM_SYNTAX_ERROR, "unexpected EOF while parsing", 1, 2, 1, -1},
+    {"x\n\\\n", 4, VM_SYNTAX_ERROR, "unexpected EOF while parsing", 2, 2, 2, -1},
+    {"x = \"\"\"\r\n", 9, VM_SYNTAX_ERROR, "unterminated triple-quoted string literal (detected at line 2)", 1, 5, 1, 5},
+    {"x = \"\"\"\r", 8, VM_SYNTAX_ERROR, "unterminated triple-quoted string literal (detected at line 1)", 1, 5, 1, 5},
+    {"x = \"\"\"\n\r\n", 10, VM_SYNTAX_ERROR, "unterminated triple-quoted string literal (detected at line 3)", 1, 5, 1, 5},
+    {"if 1:\n  x\n  \\\n\t\\ y\n", 19, VM_SYNTAX_ERROR, "unexpected character after line continuation character", 4, 3, 4, 0},
     {"x = \\ y\n", 8, VM_SYNTAX_ERROR, "unexpected character after line continuation character", 1, 6, 1, 0},
     {"\xc3""\xa9""=\\ y\n", 7, VM_SYNTAX_ERROR, "unexpected character after line continuation character", 1, 5, 1, 0},
     {"x = \\", 5, VM_SYNTAX_ERROR, "unexpected EOF while parsing", 1, 6, 1, -1},
@@ -661,4 +669,50 @@ Test(tokenizer, print_as_cpython)
     check_print("f(a,\n  b))\n",
                 "  File \"/tmp/t.py\", line 2\n    b))\n      ^\n"
                 "SyntaxError: unmatched ')'\n");
+}
+
+Test(tokenizer, backslash_at_the_end)
+{
+    /* compile(b'\\\r\n') is fine: a final "\r\n" gets CPython an extra empty line */
+    vm_syntax_error err;
+    first_error("\\\r\n", 3, false, &err);
+    cr_assert(!err.is_set, "%s", err.msg);
+    first_error("x = 1 \\\r\n", 9, false, &err);
+    cr_assert(!err.is_set, "%s", err.msg);
+    /* inside brackets it is the end of input: "'(' was never closed" (the parser's) */
+    static const char *const srcs[] = {"(\\\n", "(\n  \\\n", "x = [1,\\"};
+    for (int i = 0; i < 3; i++) {
+        vm_tokenizer *tok = vm_tokenizer_new(srcs[i], strlen(srcs[i]), "f", &err);
+        vm_token t;
+        while (vm_tokenizer_next(tok, &t, &err) && t.type != VM_TOK_ENDMARKER)
+            ;
+        cr_assert(!err.is_set, "%s: %s", srcs[i], err.msg);
+        cr_assert_eq(t.type, VM_TOK_ENDMARKER);
+        cr_assert_eq(vm_tokenizer_level(tok), 1);
+        vm_tokenizer_free(tok);
+    }
+}
+
+Test(tokenizer, errors_left_to_the_parser_are_marked)
+{
+    static const struct { const char *src; bool via_parser; } cases[] = {
+        {"(\n\n x = \\ y\n", true},          /* E_LINECONT */
+        {"if x:\n    a\n  b\n", true},        /* E_DEDENT */
+        {"if x:\n\tif y:\n        pass\n", true}, /* E_TABSPACE */
+        {"x = \\", true},                    /* E_EOF */
+        {"x = (1 2 \"abc\n", false},          /* raised by the tokenizer itself */
+        {"x = 1__0\n", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        vm_syntax_error err = {0};
+        vm_tokenizer *tok = vm_tokenizer_new(cases[i].src, strlen(cases[i].src), "f", &err);
+        vm_token t;
+        while (vm_tokenizer_next(tok, &t, &err) && t.type != VM_TOK_ENDMARKER)
+            ;
+        cr_assert(err.is_set, "case %zu", i);
+        cr_assert_eq(vm_tokenizer_error_via_parser(tok), cases[i].via_parser, "case %zu: %s", i,
+                     err.msg);
+        vm_syntax_error_clear(&err);
+        vm_tokenizer_free(tok);
+    }
 }
