@@ -10,3 +10,9 @@ if(STMPY_PYTHON311 AND EXISTS /usr/lib/python3.11)
                    --tokdump $<TARGET_FILE:tokdump> /usr/lib/python3.11)
   set_tests_properties(frontend/tokenizer_stdlib PROPERTIES LABELS frontend TIMEOUT 900)
 endif()
+if(STMPY_PYTHON311)
+  add_test(NAME frontend/tokenizer_fuzz
+           COMMAND ${STMPY_PYTHON311} ${CMAKE_SOURCE_DIR}/tests/frontend/tokfuzz.py
+                   --tokdump $<TARGET_FILE:tokdump> --seed 1 --count 5000)
+  set_tests_properties(frontend/tokenizer_fuzz PROPERTIES LABELS frontend TIMEOUT 300)
+endif()
