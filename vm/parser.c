@@ -997,7 +997,8 @@ static vm_ast *primary(parser *p)
             if (!s)
                 return NULL;
             if (!accept(p, VM_TOK_RSQB)) {
-                vm_ast *last = s->kind == VM_AST_Tuple && s->col_offset == s->v.Tuple.elts->items[0].node->col_offset
+                vm_ast *last = s->kind == VM_AST_Tuple && vm_ast_seq_len(s->v.Tuple.elts) &&
+                                       prev(p)->type != VM_TOK_RPAR
                                    ? s->v.Tuple.elts->items[s->v.Tuple.elts->n - 1].node : s;
                 return expected_comma(p, last);
             }
@@ -2294,18 +2295,21 @@ static vm_ast *simple_stmt(parser *p)
         /* del_targets, parsed as star_expressions so that an invalid target is named as
          * CPython's invalid_del_stmt does */
         p->pos++;
-        vm_ast *e = star_expressions(p);
-        if (!e)
-            return NULL;
+        vm_ast_list l;
+        vm_ast_list_init(&l);
+        do {
+            if (l.n && !starts_expr(p))
+                break;
+            vm_ast *e = star_expression(p);
+            if (!e) {
+                vm_ast_list_finish(&l, p->arena);
+                return NULL;
+            }
+            vm_ast_list_push_node(&l, e);
+        } while (accept(p, VM_TOK_COMMA));
+        vm_ast_seq *targets = vm_ast_list_finish(&l, p->arena);
         if (!at(p, VM_TOK_NEWLINE) && !at(p, VM_TOK_SEMI))
             return syntax_error(p);
-        vm_ast_seq *targets;
-        if (e->kind == VM_AST_Tuple && vm_ast_seq_len(e->v.Tuple.elts) &&
-            e->col_offset == e->v.Tuple.elts->items[0].node->col_offset &&
-            e->lineno == e->v.Tuple.elts->items[0].node->lineno)
-            targets = e->v.Tuple.elts;     /* del a, b: not parenthesised */
-        else
-            targets = seq1(p, e);
         for (size_t i = 0; i < targets->n; i++)
             if (!make_target(p, targets->items[i].node, TGT_DEL))
                 return NULL;

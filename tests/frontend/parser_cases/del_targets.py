@@ -1,0 +1,3 @@
+del (a), b
+del (a, b), [c], d.e, f[0],
+del x
