@@ -41,6 +41,15 @@ struct vm_tokenizer {
     size_t *line_starts;    /* line_starts[i]: offset of line i+1; nlines entries */
     int nlines;
     char *filename;
+    /* Invalid UTF-8 in bytes without a coding declaration: CPython 3.11's compile()
+     * decodes identifiers and string literals one by one, so such bytes are an error only
+     * there (not in comments).  Each invalid byte becomes U+FFFD in buf; bad_at[i] is its
+     * offset in buf, raw the original bytes (kept only when there are any). */
+    size_t nbad;
+    size_t *bad_at;
+    unsigned char *raw;
+    size_t raw_len;
+    size_t *bad_raw;        /* offset of each invalid byte in raw */
     bool is_bytes_input;    /* vm_tokenizer_new: parser-level offsets stay in bytes */
 
     const char *cur;        /* next byte to read */
@@ -102,6 +111,18 @@ static size_t line_length(const vm_tokenizer *tok, int lineno)
     return nl ? (size_t)(nl - line) + 1 : (size_t)(tok->end - line);
 }
 
+/* Bytes from line to p in the source as given: each U+FFFD that stands for an invalid
+ * byte (see struct vm_tokenizer) was one byte there. */
+static int raw_col(const vm_tokenizer *tok, const char *line, const char *p)
+{
+    int col = (int)(p - line);
+    size_t a = (size_t)(line - tok->buf), b = (size_t)(p - tok->buf);
+    for (size_t i = 0; i < tok->nbad; i++)
+        if (tok->bad_at[i] >= a && tok->bad_at[i] < b)
+            col -= 2;
+    return col;
+}
+
 /* The SyntaxError offset of byte column col, as CPython 3.11's parser computes it.  For
  * source given as bytes (files, imports, compile() of bytes) it leaves the column in
  * bytes: offset col + 1.  For a str it calls byte_offset_to_character_offset(line,
@@ -111,7 +132,9 @@ static size_t line_length(const vm_tokenizer *tok, int lineno)
 static int col_to_offset(const vm_tokenizer *tok, int lineno, int col)
 {
     const char *line = tok ? vm_tokenizer_line(tok, lineno) : NULL;
-    if (!line || tok->is_bytes_input)
+    if (line && tok->is_bytes_input)
+        return raw_col(tok, line, line + col) + 1;
+    if (!line)
         return col + 1;
     size_t n = line_length(tok, lineno);
     size_t upto = (size_t)col + 1;
@@ -442,6 +465,35 @@ static bool decode(vm_tokenizer *tok, const unsigned char *s, size_t n, encoding
             return false;
         }
         size_t k = utf8_valid_len(s, n, i);
+        if (!k && tok->is_bytes_input) {
+            /* left to the tokens that hold it (see struct vm_tokenizer) */
+            size_t need = o + 3 + (n - i) + 3;
+            if (need > cap) {
+                char *bigger = realloc(out, cap = need + n / 8);
+                if (!bigger) {
+                    free(out);
+                    return false;
+                }
+                out = bigger;
+            }
+            if (!tok->raw) {
+                tok->raw = malloc(n ? n : 1);
+                tok->bad_at = malloc(sizeof *tok->bad_at * (n ? n : 1));
+                tok->bad_raw = malloc(sizeof *tok->bad_raw * (n ? n : 1));
+                if (!tok->raw || !tok->bad_at || !tok->bad_raw) {
+                    free(out);
+                    return false;
+                }
+                memcpy(tok->raw, s, n);
+                tok->raw_len = n;
+            }
+            tok->bad_at[tok->nbad] = o;
+            tok->bad_raw[tok->nbad++] = i;
+            memcpy(out + o, "\xef\xbf\xbd", 3);
+            o += 3;
+            i++;
+            continue;
+        }
         if (!k) {
             char msg[200];
             snprintf(msg, sizeof msg,
@@ -579,6 +631,9 @@ void vm_tokenizer_free(vm_tokenizer *tok)
         return;
     free(tok->buf);
     free(tok->line_starts);
+    free(tok->raw);
+    free(tok->bad_at);
+    free(tok->bad_raw);
     free(tok->filename);
     free(tok);
 }
@@ -611,6 +666,37 @@ void vm_tokenizer_cur_position(const vm_tokenizer *tok, int *lineno, int *byte_c
 int vm_tokenizer_level(const vm_tokenizer *tok)
 {
     return tok->level;
+}
+
+static long first_bad(const vm_tokenizer *tok, const char *from, const char *to);
+static size_t raw_offset(const vm_tokenizer *tok, const char *p);
+static const char *utf8_error(const unsigned char *s, size_t n, size_t i);
+
+bool vm_tokenizer_check_string(vm_tokenizer *tok, const vm_token *t, vm_syntax_error *err)
+{
+    if (!tok->nbad || t->type != VM_TOK_STRING)
+        return true;
+    long bad = first_bad(tok, t->start, t->start + t->len);
+    if (bad < 0)
+        return true;
+    bool is_bytes = false;
+    const char *body = t->start;
+    for (; *body != '\'' && *body != '"'; body++)
+        is_bytes |= *body == 'b' || *body == 'B';
+    if (is_bytes)       /* the literal parser: "bytes can only contain ASCII..." */
+        return true;
+    size_t quote_size = body[0] == body[1] && body[1] == body[2] && t->len >= 6 ? 3 : 1;
+    const char *end = t->start + t->len;
+    size_t from = raw_offset(tok, body + quote_size), to = raw_offset(tok, end - quote_size);
+    const char *end_line = vm_tokenizer_line(tok, t->end_lineno);
+    int offset = (int)(raw_offset(tok, end) - raw_offset(tok, end_line)) + 1;
+    size_t at = tok->bad_raw[bad];
+    vm_syntax_error_set_offsets(err, tok, VM_SYNTAX_ERROR, t->end_lineno, offset, t->end_lineno,
+                                offset,
+                                "(unicode error) 'utf-8' codec can't decode byte 0x%02x in "
+                                "position %zu: %s",
+                                tok->raw[at], at - from, utf8_error(tok->raw, to, at));
+    return false;
 }
 
 bool vm_tokenizer_error_via_parser(const vm_tokenizer *tok)
@@ -693,12 +779,21 @@ syntax_error_at_cur(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err, const 
 }
 
 /* CPython's tokenizer errors that the parser reports (E_TABSPACE, E_TOODEEP,
- * E_LINECONT): RAISE_ERROR_KNOWN_LOCATION at a byte column with no end. */
+ * E_LINECONT): RAISE_ERROR_KNOWN_LOCATION at a byte column with no end.  The column is
+ * that of `at` counted from `base` (CPython's tok->buf for E_LINECONT, which may be an
+ * earlier line): in the source's bytes for bytes, converted on the current line for a
+ * str (see col_to_offset). */
 static bool known_location_error(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err,
-                                 vm_syntax_error_kind kind, int byte_col, const char *msg)
+                                 vm_syntax_error_kind kind, const char *base, const char *at,
+                                 const char *msg)
 {
     tok->failed_via_parser = true;
-    vm_syntax_error_set(err, tok, kind, tok->lineno, byte_col, tok->lineno, -1, "%s", msg);
+    if (tok->is_bytes_input)
+        vm_syntax_error_set_offsets(err, tok, kind, tok->lineno, raw_col(tok, base, at) + 1,
+                                    tok->lineno, 0, "%s", msg);
+    else
+        vm_syntax_error_set(err, tok, kind, tok->lineno, (int)(at - base), tok->lineno, -1,
+                            "%s", msg);
     return fail_common(tok, t);
 }
 
@@ -710,7 +805,7 @@ static bool current_position_error(vm_tokenizer *tok, vm_token *t, vm_syntax_err
 {
     tok->failed_via_parser = true;
     int off = tok->is_bytes_input
-                  ? (int)(tok->cur - tok->line_start)
+                  ? raw_col(tok, tok->line_start, tok->cur)
                   : count_chars(tok->line_start, (size_t)(tok->cur - tok->line_start));
     vm_syntax_error_set_offsets(err, tok, kind, tok->lineno, off, tok->lineno, -1, "%s", msg);
     return fail_common(tok, t);
@@ -734,7 +829,7 @@ static bool eof_after_backslash(vm_tokenizer *tok, vm_token *t, vm_syntax_error 
 static bool indent_error(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err)
 {
     tok->cur = tok->inp;
-    return known_location_error(tok, t, err, VM_TAB_ERROR, 0,
+    return known_location_error(tok, t, err, VM_TAB_ERROR, tok->line_start, tok->line_start,
                                 "inconsistent use of tabs and spaces in indentation");
 }
 
@@ -794,6 +889,40 @@ static int decimal_tail(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err)
             return 0;
         }
     }
+}
+
+/* The first invalid byte (see struct vm_tokenizer) in buf[from, to), as an index into
+ * bad_at, or -1. */
+static long first_bad(const vm_tokenizer *tok, const char *from, const char *to)
+{
+    size_t a = (size_t)(from - tok->buf), b = (size_t)(to - tok->buf);
+    for (size_t i = 0; i < tok->nbad; i++)
+        if (tok->bad_at[i] >= a && tok->bad_at[i] < b)
+            return (long)i;
+    return -1;
+}
+
+/* The raw offset of a position p in buf (each U+FFFD of ours was one byte there). */
+static size_t raw_offset(const vm_tokenizer *tok, const char *p)
+{
+    size_t off = (size_t)(p - tok->buf), shift = 0;
+    for (size_t i = 0; i < tok->nbad && tok->bad_at[i] < off; i++)
+        shift += 2;
+    return off - shift;
+}
+
+/* CPython's message when it decodes the bytes raw[from, to) of a token and meets the
+ * invalid byte number `bad`: "(unicode error) 'utf-8' codec can't decode byte 0x.. in
+ * position N: reason", N counted from `from`. */
+static bool unicode_error(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err, long bad,
+                          size_t from, size_t to, int lineno, int offset, int end_offset)
+{
+    size_t at = tok->bad_raw[bad];
+    vm_syntax_error_set_offsets(err, tok, VM_SYNTAX_ERROR, lineno, offset, lineno, end_offset,
+                                "(unicode error) 'utf-8' codec can't decode byte 0x%02x in "
+                                "position %zu: %s",
+                                tok->raw[at], at - from, utf8_error(tok->raw, to, at));
+    return fail_common(tok, t);
 }
 
 /* PEP 3131 on a NAME made of potential identifier bytes, some non-ASCII.  On an invalid
@@ -1009,7 +1138,7 @@ nextline:
                 c = nextc(tok);
                 if (c != '\n')
                     return known_location_error(tok, t, err, VM_SYNTAX_ERROR,
-                                                (int)(tok->cur - tok->logical_start) - 1,
+                                                tok->logical_start, tok->cur - 1,
                                                 "unexpected character after line "
                                                 "continuation character");
                 c = nextc(tok);
@@ -1034,7 +1163,8 @@ nextline:
             } else if (col > tok->indstack[tok->indent]) {
                 if (tok->indent + 1 >= MAX_INDENT) {
                     tok->cur = tok->inp;
-                    return known_location_error(tok, t, err, VM_INDENTATION_ERROR, 0,
+                    return known_location_error(tok, t, err, VM_INDENTATION_ERROR,
+                                                tok->line_start, tok->line_start,
                                                 "too many levels of indentation");
                 }
                 if (altcol <= tok->altindstack[tok->indent])
@@ -1115,6 +1245,16 @@ again:
             c = nextc(tok);
         }
         backup(tok, c);
+        if (nonascii && tok->nbad) {
+            long bad = first_bad(tok, tok->start, tok->cur);
+            if (bad >= 0) {
+                /* reported at the current position (bytes), with no end, as CPython */
+                size_t line_raw = raw_offset(tok, tok->line_start);
+                return unicode_error(tok, t, err, bad, raw_offset(tok, tok->start),
+                                     raw_offset(tok, tok->cur), tok->lineno,
+                                     (int)(raw_offset(tok, tok->cur) - line_raw), -1);
+            }
+        }
         if (nonascii && !verify_identifier(tok, t, err))
             return false;
         return emit(tok, t, VM_TOK_NAME);
@@ -1161,7 +1301,7 @@ again:
             /* E_LINECONT: at the character after the backslash, but counted from CPython's
              * tok->buf, which is the first line of a backslash-continued line */
             return known_location_error(tok, t, err, VM_SYNTAX_ERROR,
-                                        (int)(tok->cur - tok->logical_start) - 1,
+                                        tok->logical_start, tok->cur - 1,
                                         "unexpected character after line continuation "
                                         "character");
         }
@@ -1323,8 +1463,8 @@ static bool scan_number(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err, in
                 /* syntaxerror_known_range: CPython passes byte columns here, unconverted */
                 vm_syntax_error_set_offsets(
                     err, tok, VM_SYNTAX_ERROR, tok->lineno,
-                    (int)(tok->start - tok->line_start) + 1, tok->lineno,
-                    (int)(zeros_end - tok->line_start),
+                    raw_col(tok, tok->line_start, tok->start) + 1, tok->lineno,
+                    raw_col(tok, tok->line_start, zeros_end),
                     "leading zeros in decimal integer literals are not permitted; use an 0o "
                     "prefix for octal integers");
                 return fail_common(tok, t);

@@ -133,6 +133,16 @@ int vm_tokenizer_level(const vm_tokenizer *tok);
  * replaces a generic "invalid syntax"; a tok->done one inside brackets whose line is past
  * the innermost open bracket's line becomes "'(' was never closed" instead. */
 bool vm_tokenizer_error_via_parser(const vm_tokenizer *tok);
+
+/* Invalid UTF-8 in bytes source without a coding declaration is, in CPython 3.11, an error
+ * only where a token holding it is decoded: a NAME (the tokenizer reports it), a str
+ * literal (its string parser reports it, when it builds the constant), not a comment; in
+ * a bytes literal it is a non-ASCII character.  The buffer holds U+FFFD for each invalid
+ * byte.  The parser calls this for every STRING token it turns into a constant: false,
+ * with "(unicode error) 'utf-8' codec can't decode byte 0x.. in position N: ..." set at
+ * the token's end (CPython's position when the string is the last token read), if the
+ * token is a str literal that held invalid UTF-8. */
+bool vm_tokenizer_check_string(vm_tokenizer *tok, const vm_token *t, vm_syntax_error *err);
 bool vm_tokenizer_open_bracket(const vm_tokenizer *tok, char *bracket, int *lineno, int *col);
 
 /* "async"/"await" as ASYNC/AWAIT tokens (feature_version < 7) is not supported: they are

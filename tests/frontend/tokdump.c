@@ -57,13 +57,17 @@ static int dump(const char *path, bool print_error, bool quiet, bool header)
     }
     if (header)
         printf("FILE %s\n", path);
-    vm_syntax_error err = {0};
+    vm_syntax_error err = {0}, string_err = {0};
     vm_tokenizer *tok = vm_tokenizer_new(data, len, path, &err);
     int rc = 0;
     if (tok) {
         vm_token t;
         for (;;) {
             bool ok = vm_tokenizer_next(tok, &t, &err);
+            /* CPython's parser decodes str literals after the statement is parsed: a
+             * tokenizer error found further on comes first */
+            if (ok && !string_err.is_set)
+                vm_tokenizer_check_string(tok, &t, &string_err);
             if (!ok)
                 break;
             if (!quiet) {
@@ -82,6 +86,10 @@ static int dump(const char *path, bool print_error, bool quiet, bool header)
             vm_syntax_error_set(&err, tok, VM_SYNTAX_ERROR, line, col, line, -1,
                                 "'%c' was never closed", bracket);
         }
+        if (!err.is_set && string_err.is_set) {
+            err = string_err;
+            string_err.text = NULL;
+        }
     }
     if (err.is_set) {
         printf("ERROR %s %d %d %d %d %s\n", kind_name(err.kind), err.lineno, err.offset,
@@ -91,6 +99,7 @@ static int dump(const char *path, bool print_error, bool quiet, bool header)
         rc = 1;
     }
     vm_syntax_error_clear(&err);
+    vm_syntax_error_clear(&string_err);
     vm_tokenizer_free(tok);
     free(data);
     return rc;

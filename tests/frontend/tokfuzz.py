@@ -35,7 +35,9 @@ VIA_PARSER = ('unexpected character after line continuation', 'unexpected EOF wh
 FRAGMENTS = ['x', ' ', '\t', '\n', '\n', '(', ')', '[', ']', '{', '}', '"', "'", '"""', '\\',
              '#', '0', '1', '9', '_', 'e', 'j', 'o', 'b', '.', 'é', '€', 'if', 'else', ':',
              '  ', '    ', '\x0c', 'f"', 'rb"', '=', '+', '\\\n', '\n  ', '\n\t', '1e', '0x',
-             '0o', '0b', 'in', 'and', '\r\n', '\xa0', '\x01']
+             '0o', '0b', 'in', 'and', '\r\n', '\xa0', '\x01', '\xa4']
+# '\xa4' stands for an invalid UTF-8 byte (0xff): only identifiers and str literals that
+# hold one are errors (CPython decodes token by token); comments may hold anything
 
 
 def is_tokenizer_message(msg):
@@ -53,7 +55,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix='tokfuzz') as d:
         cases = []
         for i in range(args.count):
-            src = ''.join(rnd.choice(FRAGMENTS) for _ in range(rnd.randint(1, 14))).encode()
+            src = ''.join(rnd.choice(FRAGMENTS) for _ in range(rnd.randint(1, 14)))
+            src = src.encode().replace(b'\xc2\xa4', b'\xff')
             path = os.path.join(d, f'{i}.py')
             with open(path, 'wb') as f:
                 f.write(src)
