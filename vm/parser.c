@@ -85,6 +85,8 @@ typedef struct parser {
     bool eof_in_bracket;        /* the file ends inside brackets: fetching EOF is an error */
     bool keep_error;            /* an error a backtracking caller must not clear */
     bool tok_error;             /* the tokenizer failed */
+    bool has_lazy_err;          /* the last token is an error token: fetching it raises */
+    vm_syntax_error lazy_err;
     int fdepth;                 /* f-string nesting, for the "nested too deeply" error */
 } parser;
 
@@ -95,6 +97,15 @@ static inline vm_token *tok_at(parser *p, int i)
 {
     if (i >= p->ntoks - 1) {
         i = p->ntoks - 1;
+        if (p->has_lazy_err) {
+            if (!p->err->is_set) {
+                *p->err = p->lazy_err;
+                p->err->text = p->lazy_err.text ? strdup(p->lazy_err.text) : NULL;
+            }
+            if (i > p->furthest)
+                p->furthest = i;
+            return &p->toks[i];
+        }
         /* CPython's tokenizer returns an error token at EOF inside brackets */
         if (p->eof_in_bracket && !p->err->is_set)
             unclosed_bracket_error(p);
@@ -3393,6 +3404,19 @@ static bool load_tokens(parser *p, vm_tokenizer *tz, int line_shift, int first_l
                     vm_syntax_error_set(p->err, p->tz, suberr.kind, t->lineno + line_shift, 0, 0, 0,
                                         "f-string: %s", suberr.msg);
                 vm_syntax_error_clear(&suberr);
+                return false;
+            }
+            if (vm_tokenizer_error_via_parser(tz)) {
+                /* CPython's tokenizer reports these through its state, not as an
+                 * exception: they count only if the parser gets that far.  The error
+                 * token ends the array; fetching it raises the saved error. */
+                p->lazy_err = *err;
+                memset(err, 0, sizeof *err);
+                t->type = VM_TOK_ERRORTOKEN;
+                p->kw[p->ntoks] = 0;
+                p->ntoks++;
+                p->has_lazy_err = true;
+                return true;
             }
             return false;
         }
@@ -3428,7 +3452,7 @@ static vm_ast *parse(vm_arena *arena, vm_tokenizer *tz, vm_parse_mode mode, vm_s
     {
         char b;
         int l, c;
-        p.eof_in_bracket = vm_tokenizer_open_bracket(tz, &b, &l, &c);
+        p.eof_in_bracket = !p.has_lazy_err && vm_tokenizer_open_bracket(tz, &b, &l, &c);
     }
     if (mode == VM_PARSE_EVAL) {
         while (accept(&p, VM_TOK_NEWLINE))
@@ -3483,6 +3507,8 @@ done:
             unclosed_bracket_error(&p);
         }
     }
+    if (p.has_lazy_err)
+        vm_syntax_error_clear(&p.lazy_err);
     free(p.toks);
     free(p.kw);
     return result;
