@@ -12,6 +12,13 @@
  * offsets come out identical.  Each error site below says which CPython path it mirrors;
  * the numbers were checked against /usr/bin/python3.11 (tests/unit/test_tokenizer.c).
  *
+ * Two quirks of CPython 3.11 shape the decoding.  compile() of bytes decodes identifiers
+ * and string literals one token at a time, so invalid UTF-8 in a comment is accepted: we
+ * put U+FFFD in the buffer for each invalid byte, remember where, and report it when a
+ * NAME or a str literal holds one.  And for bytes source CPython leaves the offsets of
+ * the errors its parser reports in bytes (of the source as given), while for a str it
+ * converts them to characters (is_bytes_input, col_to_offset).
+ *
  * Positions: lineno is 1-based, columns are byte offsets into the UTF-8 line.  As in
  * CPython, a STRING's start is on the line of its first quote and its end on the line of
  * the closing one; NEWLINE ends where it starts; INDENT, DEDENT and ENDMARKER have no
@@ -113,13 +120,26 @@ static size_t line_length(const vm_tokenizer *tok, int lineno)
 
 /* Bytes from line to p in the source as given: each U+FFFD that stands for an invalid
  * byte (see struct vm_tokenizer) was one byte there. */
+/* The number of invalid bytes at buffer offsets below off (bad_at is sorted). */
+static size_t bad_below(const vm_tokenizer *tok, size_t off)
+{
+    size_t lo = 0, hi = tok->nbad;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tok->bad_at[mid] < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int raw_col(const vm_tokenizer *tok, const char *line, const char *p)
 {
     int col = (int)(p - line);
-    size_t a = (size_t)(line - tok->buf), b = (size_t)(p - tok->buf);
-    for (size_t i = 0; i < tok->nbad; i++)
-        if (tok->bad_at[i] >= a && tok->bad_at[i] < b)
-            col -= 2;
+    if (tok->nbad)
+        col -= 2 * (int)(bad_below(tok, (size_t)(p - tok->buf)) -
+                         bad_below(tok, (size_t)(line - tok->buf)));
     return col;
 }
 
@@ -895,20 +915,15 @@ static int decimal_tail(vm_tokenizer *tok, vm_token *t, vm_syntax_error *err)
  * bad_at, or -1. */
 static long first_bad(const vm_tokenizer *tok, const char *from, const char *to)
 {
-    size_t a = (size_t)(from - tok->buf), b = (size_t)(to - tok->buf);
-    for (size_t i = 0; i < tok->nbad; i++)
-        if (tok->bad_at[i] >= a && tok->bad_at[i] < b)
-            return (long)i;
-    return -1;
+    size_t i = bad_below(tok, (size_t)(from - tok->buf));
+    return i < tok->nbad && tok->bad_at[i] < (size_t)(to - tok->buf) ? (long)i : -1;
 }
 
 /* The raw offset of a position p in buf (each U+FFFD of ours was one byte there). */
 static size_t raw_offset(const vm_tokenizer *tok, const char *p)
 {
-    size_t off = (size_t)(p - tok->buf), shift = 0;
-    for (size_t i = 0; i < tok->nbad && tok->bad_at[i] < off; i++)
-        shift += 2;
-    return off - shift;
+    size_t off = (size_t)(p - tok->buf);
+    return off - 2 * bad_below(tok, off);
 }
 
 /* CPython's message when it decodes the bytes raw[from, to) of a token and meets the

@@ -85,8 +85,12 @@ void vm_syntax_error_print(const vm_syntax_error *err, FILE *out);
 
 typedef struct vm_tokenizer vm_tokenizer;
 
-/* Tokenizes data[0..len) (the file's bytes).  On a decoding error (unknown encoding,
- * invalid UTF-8, NUL byte...) returns NULL and sets err. */
+/* Tokenizes data[0..len) (the file's bytes).  On a decoding error (unknown or
+ * unsupported encoding, a NUL byte, invalid UTF-8 under an encoding we decode eagerly...)
+ * returns NULL and sets err.  Invalid UTF-8 without a coding declaration is left in the
+ * buffer as U+FFFD and reported where CPython reports it (see vm_tokenizer_check_string).
+ * Supported encodings: UTF-8, Latin-1 and ASCII under their Python names and aliases;
+ * others (koi8-r, cp1252...) are "unknown encoding: NAME" until we have codecs. */
 vm_tokenizer *vm_tokenizer_new(const char *data, size_t len, const char *filename,
                                vm_syntax_error *err);
 /* The same for text that is already UTF-8 (eval/exec of a str, f-string parts):
