@@ -87,6 +87,9 @@ typedef struct parser {
     bool tok_error;             /* the tokenizer failed */
     bool has_lazy_err;          /* the last token is an error token: fetching it raises */
     vm_syntax_error lazy_err;
+    bool lazy_eager;            /* ...and it is one CPython raises whatever the parser did,
+                                   unless the parser stopped at an unexpected (un)indent */
+    bool indent_error;
     int fdepth;                 /* f-string nesting, for the "nested too deeply" error */
 } parser;
 
@@ -241,6 +244,8 @@ static void *syntax_error(parser *p)
     if (FAILED(p))
         return NULL;
     vm_token *t = &p->toks[p->furthest < p->ntoks ? p->furthest : p->ntoks - 1];
+    if (t->type == VM_TOK_INDENT || t->type == VM_TOK_DEDENT)
+        p->indent_error = true;
     if (t->type == VM_TOK_INDENT)
         return error_kind_tok(p, VM_INDENTATION_ERROR, t, "unexpected indent");
     if (t->type == VM_TOK_DEDENT)
@@ -1238,8 +1243,10 @@ static vm_ast *expression(parser *p)
     if (!test)
         return NULL;
     if (!accept_kw(p, KW_else)) {
-        if (!FAILED(p))
+        if (!FAILED(p) && !at(p, VM_TOK_COLON))
             error_span(p, body, test, "expected 'else' after 'if' expression");
+        else
+            syntax_error(p);
         return NULL;
     }
     vm_ast *orelse = expression(p);
@@ -1536,6 +1543,10 @@ static vm_ast *parameters(parser *p, bool lambda, vm_token_type close)
                 goto done;
             vm_ast *def = NULL;
             if (accept(p, VM_TOK_EQUAL)) {
+                if (at(p, VM_TOK_COMMA) || (at(p, close) && !lambda)) {
+                    error_tok(p, prev(p), "expected default value expression");
+                    goto done;
+                }
                 if (!(def = expression(p)))
                     goto done;
             }
@@ -2030,8 +2041,18 @@ static vm_ast *expr_stmt(parser *p)
         return NULL;
     vm_token *t = cur(p);
     if (t->type == VM_TOK_COLON) {
-        if (e->kind == VM_AST_Starred)
-            return syntax_error(p);
+        /* CPython's invalid_ann_assign rules need an expression after the ':'; looking
+         * for it is its second pass, which does not move the furthest token */
+        bool is_target = e->kind == VM_AST_Name || e->kind == VM_AST_Attribute || e->kind == VM_AST_Subscript;
+        if (!is_target) {
+            int save = p->pos, furthest = p->furthest;
+            p->pos++;
+            bool expr_follows = starts_expr(p) && !at(p, VM_TOK_STAR);
+            p->pos = save;
+            p->furthest = furthest;
+            if (e->kind == VM_AST_Starred || !expr_follows)
+                return syntax_error(p);
+        }
         if (e->kind == VM_AST_Tuple && start->type != VM_TOK_LPAR)
             return error_node(p, e->v.Tuple.elts->items[0].node, "only single target (not tuple) can be annotated");
         if (e->kind == VM_AST_Tuple || e->kind == VM_AST_List)
@@ -2751,8 +2772,14 @@ static vm_ast *classdef(parser *p, vm_ast_seq *decorators)
         p->pos++;
         if (!call_args(p, open, &bases, &kws, false))
             return NULL;
-        if (!expect(p, VM_TOK_RPAR))
-            return NULL;
+        if (!accept(p, VM_TOK_RPAR)) {
+            vm_ast *last = NULL;
+            if (vm_ast_seq_len(kws))
+                last = kws->items[kws->n - 1].node->v.keyword.value;
+            else if (vm_ast_seq_len(bases))
+                last = bases->items[bases->n - 1].node;
+            return expected_comma(p, last);
+        }
     }
     if (!expect_forced(p, VM_TOK_COLON, ":"))
         return NULL;
@@ -3292,6 +3319,7 @@ static vm_ast *statement_list(parser *p, vm_ast_list *out)
         return NULL;
     size_t before = out->n;
     if (at(p, VM_TOK_INDENT)) {
+        p->indent_error = true;
         return error_kind_tok(p, VM_INDENTATION_ERROR, cur(p), "unexpected indent");
     }
     if (!simple_stmts(p, out))
@@ -3406,7 +3434,7 @@ static bool load_tokens(parser *p, vm_tokenizer *tz, int line_shift, int first_l
                 vm_syntax_error_clear(&suberr);
                 return false;
             }
-            if (vm_tokenizer_error_via_parser(tz)) {
+            {
                 /* CPython's tokenizer reports these through its state, not as an
                  * exception: they count only if the parser gets that far.  The error
                  * token ends the array; fetching it raises the saved error. */
@@ -3416,9 +3444,9 @@ static bool load_tokens(parser *p, vm_tokenizer *tz, int line_shift, int first_l
                 p->kw[p->ntoks] = 0;
                 p->ntoks++;
                 p->has_lazy_err = true;
+                p->lazy_eager = !vm_tokenizer_error_via_parser(tz);
                 return true;
             }
-            return false;
         }
         if (t->type == VM_TOK_OP)
             t->type = op_type(t);
@@ -3506,6 +3534,13 @@ done:
             vm_syntax_error_clear(err);
             unclosed_bracket_error(&p);
         }
+    }
+    if (!result && p.has_lazy_err && p.lazy_eager && !p.indent_error) {
+        /* CPython re-tokenizes the whole source after a parser error: a tokenizer error
+         * that raises an exception replaces the parser's */
+        vm_syntax_error_clear(err);
+        *err = p.lazy_err;
+        p.has_lazy_err = false;
     }
     if (p.has_lazy_err)
         vm_syntax_error_clear(&p.lazy_err);
