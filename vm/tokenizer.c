@@ -24,6 +24,7 @@
  * the closing one; NEWLINE ends where it starts; INDENT, DEDENT and ENDMARKER have no
  * columns (-1): errors at such a token take vm_tokenizer_cur_position instead. */
 #include "vm/tokenizer.h"
+#include "vm/charmap.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -435,6 +436,29 @@ static void decode_error(vm_syntax_error *err, vm_tokenizer *tok, const char *fm
     va_end(ap);
 }
 
+/* Source in an 8-bit encoding (vm/charmap.h) as UTF-8, malloc'd; NULL with the codec's
+ * error (as compile() reports it: no line, offset -1) for a byte the map leaves out. */
+static unsigned char *charmap_to_utf8(vm_tokenizer *tok, const unsigned char *s, size_t n,
+                                      const uint16_t *map, size_t *out_len, vm_syntax_error *err)
+{
+    unsigned char *out = malloc(3 * n + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint16_t cp = map[s[i]];
+        if (cp == VM_CHARMAP_UNDEFINED) {
+            free(out);
+            decode_error(err, tok, "'charmap' codec can't decode byte 0x%02x in position %zu: "
+                                   "character maps to <undefined>", s[i], i);
+            return NULL;
+        }
+        o += vm_utf8_encode(cp, (char *)out + o);
+    }
+    *out_len = o;
+    return out;
+}
+
 /* Builds tok->buf from the raw bytes: decodes, turns CRLF and CR into LF, appends a final
  * '\n' if missing, and records the line starts. */
 static bool decode(vm_tokenizer *tok, const unsigned char *s, size_t n, encoding enc,
@@ -614,9 +638,28 @@ vm_tokenizer *vm_tokenizer_new(const char *data, size_t len, const char *filenam
         }
         enc = lookup_encoding(name);
         if (enc == ENC_UNKNOWN) {
-            decode_error(err, tok, "unknown encoding: %s", name);
-            vm_tokenizer_free(tok);
-            return NULL;
+            const uint16_t *map = vm_charmap_lookup(name, NULL);
+            if (!map) {
+                decode_error(err, tok, "unknown encoding: %s", name);
+                vm_tokenizer_free(tok);
+                return NULL;
+            }
+            /* an 8-bit encoding: every byte through its table, then on as UTF-8 */
+            unsigned char *utf8 = charmap_to_utf8(tok, s, len, map, &len, err);
+            if (!utf8) {
+                vm_tokenizer_free(tok);
+                return NULL;
+            }
+            bool ok = decode(tok, utf8, len, ENC_UTF8, err);
+            free(utf8);
+            if (!ok) {
+                if (err && err->is_set)
+                    snprintf(err->filename, sizeof err->filename, "%s", tok->filename);
+                vm_tokenizer_free(tok);
+                return NULL;
+            }
+            tokenizer_start(tok);
+            return tok;
         }
     }
     if (!decode(tok, s, len, enc, err)) {

@@ -1,6 +1,7 @@
 /* vm/charmap: 8-bit character maps found by the names codecs.lookup() accepts; expected
  * values from CPython 3.11 (bytes([b]).decode(name)). */
 #include <criterion/criterion.h>
+#include <string.h>
 
 #include "vm/charmap.h"
 
@@ -36,4 +37,36 @@ Test(charmap, names_are_normalised_and_aliases_followed)
     cr_assert_null(vm_charmap_lookup("latin 2", NULL));
     cr_assert_null(vm_charmap_lookup("utf-8", NULL), "not a charmap codec");
     cr_assert_null(vm_charmap_lookup("no-such-encoding", NULL));
+}
+
+/* The tokenizer decodes source declared in an 8-bit encoding (PEP 263). */
+#include "vm/tokenizer.h"
+
+Test(charmap, source_in_koi8_r_is_decoded)
+{
+    const char src[] = "# -*- coding: koi8-r -*-\ns = '\xc1'\n";   /* 'а' U+0430 */
+    vm_syntax_error err = {0};
+    vm_tokenizer *tok = vm_tokenizer_new(src, sizeof src - 1, "k.py", &err);
+    cr_assert_not_null(tok, "%s", err.msg);
+    vm_token t;
+    do
+        cr_assert(vm_tokenizer_next(tok, &t, &err));
+    while (t.type != VM_TOK_STRING);
+    cr_assert_eq(t.len, 4);
+    cr_assert(!memcmp(t.start, "'\xd0\xb0'", 4), "the string token holds UTF-8 U+0430");
+    vm_tokenizer_free(tok);
+}
+
+Test(charmap, an_unmapped_byte_is_the_codecs_error)
+{
+    /* compile() of the same bytes: lineno 0, offset -1, this message */
+    const char src[] = "# -*- coding: cp1252 -*-\nx = \"\x81\"\n";
+    vm_syntax_error err = {0};
+    cr_assert_null(vm_tokenizer_new(src, sizeof src - 1, "c.py", &err));
+    cr_assert(err.is_set);
+    cr_assert_str_eq(err.msg, "'charmap' codec can't decode byte 0x81 in position 30: "
+                              "character maps to <undefined>");
+    cr_assert_eq(err.lineno, 0);
+    cr_assert_eq(err.offset, -1);
+    vm_syntax_error_clear(&err);
 }
