@@ -80,6 +80,8 @@ typedef struct parser {
     unsigned char *kw;          /* keyword of each token (0: not a keyword) */
     int ntoks, pos;
     int furthest;               /* the furthest token index fetched: generic errors go there */
+    int furthest_any;           /* the same including error-rule look-aheads, which CPython's
+                                   second pass makes and its unclosed-bracket check uses */
     bool in_fstring;            /* errors get the "f-string: " prefix */
     int fline_shift, fcol_shift; /* f-string sub-parser: how its positions were shifted */
     bool eof_in_bracket;        /* the file ends inside brackets: fetching EOF is an error */
@@ -90,6 +92,7 @@ typedef struct parser {
     bool lazy_eager;            /* ...and it is one CPython raises whatever the parser did,
                                    unless the parser stopped at an unexpected (un)indent */
     bool indent_error;
+    bool lazy_raised;           /* the parser fetched the error token: its error stands */
     int fdepth;                 /* f-string nesting, for the "nested too deeply" error */
 } parser;
 
@@ -102,11 +105,14 @@ static inline vm_token *tok_at(parser *p, int i)
         i = p->ntoks - 1;
         if (p->has_lazy_err) {
             if (!p->err->is_set) {
+                p->lazy_raised = true;
                 *p->err = p->lazy_err;
                 p->err->text = p->lazy_err.text ? strdup(p->lazy_err.text) : NULL;
             }
             if (i > p->furthest)
                 p->furthest = i;
+            if (i > p->furthest_any)
+                p->furthest_any = i;
             return &p->toks[i];
         }
         /* CPython's tokenizer returns an error token at EOF inside brackets */
@@ -115,6 +121,8 @@ static inline vm_token *tok_at(parser *p, int i)
     }
     if (i > p->furthest)
         p->furthest = i;
+    if (i > p->furthest_any)
+        p->furthest_any = i;
     return &p->toks[i];
 }
 static inline vm_token *cur(parser *p) { return tok_at(p, p->pos); }
@@ -513,14 +521,17 @@ static void *expected_comma(parser *p, vm_ast *a)
         return syntax_error(p);
     int i = token_index_of(p, a);
     vm_token *t = &p->toks[i];
-    if (t->type == VM_TOK_NAME && (p->toks[i + 1].type == VM_TOK_STRING ||
-                                   (t->len == 5 && !memcmp(t->start, "match", 5)) ||
-                                   (t->len == 4 && !memcmp(t->start, "case", 4)) ||
-                                   (t->len == 1 && t->start[0] == '_')))
-        return syntax_error(p);
+    /* CPython 3.11 tests SOFT_KEYWORD by comparing only the name's length of characters:
+     * any prefix of "match" or "case" (`m`, `ca`...) counts */
+    bool excluded = t->type == VM_TOK_NAME && (p->toks[i + 1].type == VM_TOK_STRING ||
+                                               (t->len <= 5 && !memcmp(t->start, "match", t->len)) ||
+                                               (t->len <= 4 && !memcmp(t->start, "case", t->len)) ||
+                                               (t->len == 1 && t->start[0] == '_'));
+    /* the second expression is parsed even when excluded: CPython's other error rules
+     * look that far, which matters to its unclosed-bracket check */
     int save = p->pos, furthest = p->furthest;
     vm_ast *b = expression(p);
-    if (b && !FAILED(p))
+    if (b && !FAILED(p) && !excluded)
         return error_span(p, a, b, "invalid syntax. Perhaps you forgot a comma?");
     if (FAILED(p) && !p->eof_in_bracket)
         vm_syntax_error_clear(p->err);
@@ -622,6 +633,20 @@ static vm_ast_seq *rest_of_elts(parser *p, vm_ast *first, vm_token_type close)
     return vm_ast_list_finish(&l, p->arena);
 }
 
+/* Whether for_if_clauses parse here (CPython's invalid_comprehension needs them); a
+ * look ahead that leaves no error and no position behind. */
+static bool comprehension_follows(parser *p)
+{
+    int save = p->pos, furthest = p->furthest;
+    vm_ast_seq *g = for_if_clauses(p);
+    bool ok = g && !FAILED(p);
+    if (FAILED(p) && !p->keep_error)
+        vm_syntax_error_clear(p->err);
+    p->pos = save;
+    p->furthest = furthest;
+    return ok;
+}
+
 static vm_ast *paren_atom(parser *p)
 {
     vm_token *start = cur(p);
@@ -677,7 +702,7 @@ static vm_ast *list_atom(parser *p)
         elts = rest_of_elts(p, first, VM_TOK_RSQB);
         if (!elts)
             return NULL;
-        if (at_comp_for(p) && elts->n > 1)
+        if (at_comp_for(p) && elts->n > 1 && comprehension_follows(p))
             return error_span(p, first, elts->items[elts->n - 1].node,
                               "did you forget parentheses around the comprehension target?");
     }
@@ -741,7 +766,7 @@ static vm_ast *brace_atom(parser *p)
         vm_ast_seq *elts = rest_of_elts(p, first_val, VM_TOK_RBRACE);
         if (!elts)
             return NULL;
-        if (at_comp_for(p) && elts->n > 1)
+        if (at_comp_for(p) && elts->n > 1 && comprehension_follows(p))
             return error_span(p, first_val, elts->items[elts->n - 1].node,
                               "did you forget parentheses around the comprehension target?");
         if (!accept(p, VM_TOK_RBRACE))
@@ -877,6 +902,7 @@ static bool call_args(parser *p, vm_token *open, vm_ast_seq **args_out, vm_ast_s
     vm_ast_list_init(&args);
     vm_ast_list_init(&kws);
     bool seen_kw = false, seen_dstar = false;
+    const char *late_error = NULL;
     int nitems = 0;
     while (!at(p, VM_TOK_RPAR)) {
         vm_token *start = cur(p);
@@ -947,19 +973,21 @@ static bool call_args(parser *p, vm_token *open, vm_ast_seq **args_out, vm_ast_s
                     error_span(p, e, e, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 goto fail;
             }
-            /* CPython raises these at the last token it fetched */
-            if (seen_dstar) {
-                error_tok(p, &p->toks[p->furthest], "positional argument follows keyword argument unpacking");
-                goto fail;
-            }
-            if (seen_kw) {
-                error_tok(p, &p->toks[p->furthest], "positional argument follows keyword argument");
-                goto fail;
-            }
+            /* CPython raises these after the whole argument list, at the last token it
+             * fetched */
+            if (seen_dstar && !late_error)
+                late_error = "positional argument follows keyword argument unpacking";
+            else if (seen_kw && !late_error)
+                late_error = "positional argument follows keyword argument";
             vm_ast_list_push_node(&args, e);
         }
         if (!accept(p, VM_TOK_COMMA))
             break;
+    }
+    if (late_error) {
+        (void)cur(p);
+        error_tok(p, &p->toks[p->furthest], "%s", late_error);
+        goto fail;
     }
     *args_out = vm_ast_list_finish(&args, p->arena);
     *kw_out = vm_ast_list_finish(&kws, p->arena);
@@ -1913,6 +1941,12 @@ static vm_ast *strings(parser *p)
     (void)cur(p);   /* CPython fetches the token after the strings before it concatenates */
     vm_token *ft = &p->toks[first], *lt = &p->toks[last];
     bool any_bytes = false, any_str = false, any_f = false;
+    /* invalid UTF-8 in a str literal of a file without a coding declaration is an error
+     * when the literal is decoded (the tokenizer kept U+FFFD for it) */
+    if (!p->in_fstring)
+        for (int i = first; i <= last; i++)
+            if (!vm_tokenizer_check_string(p->tz, &p->toks[i], p->err))
+                return NULL;
     for (int i = first; i <= last; i++) {
         string_parts sk;
         split_string(&p->toks[i], &sk);
@@ -3524,13 +3558,16 @@ static vm_ast *parse(vm_arena *arena, vm_tokenizer *tz, vm_parse_mode mode, vm_s
 done:
     if (!result && !err->is_set)
         syntax_error(&p);
-    if (!result && p.toks && p.eof_in_bracket && !p.tok_error) {
+    /* (at EOF inside brackets, or at a tokenizer error CPython leaves to its parser, while
+     * inside brackets) */
+    if (!result && p.toks && !p.lazy_raised &&
+        (p.eof_in_bracket || (p.has_lazy_err && !p.lazy_eager))) {
         char b;
         int l, c;
         /* CPython re-tokenizes the rest of the file after a parser error; reaching EOF
          * inside a bracket opened before the line of the last token the parser fetched
          * becomes the error */
-        if (vm_tokenizer_open_bracket(tz, &b, &l, &c) && p.toks[p.furthest].lineno > l) {
+        if (vm_tokenizer_open_bracket(tz, &b, &l, &c) && p.toks[p.furthest_any].lineno > l) {
             vm_syntax_error_clear(err);
             unclosed_bracket_error(&p);
         }
