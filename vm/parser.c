@@ -915,7 +915,18 @@ static bool call_args(parser *p, vm_token *open, vm_ast_seq **args_out, vm_ast_s
             n->v.Starred.value = v;
             n->v.Starred.ctx = VM_AST_OP_Load;
             if (seen_dstar) {
-                error_node(p, n, "iterable argument unpacking follows keyword argument unpacking");
+                /* over the arguments before this one (CPython's `a=args ',' '*'`) */
+                vm_ast *first_arg = args.n ? args.items[0].node : kws.items[0].node;
+                vm_ast *last_arg = kws.items[kws.n - 1].node;
+                if (args.n && (args.items[args.n - 1].node->lineno > last_arg->lineno ||
+                               (args.items[args.n - 1].node->lineno == last_arg->lineno &&
+                                args.items[args.n - 1].node->col_offset > last_arg->col_offset)))
+                    last_arg = args.items[args.n - 1].node;
+                if (args.n && kws.n && (kws.items[0].node->lineno < first_arg->lineno ||
+                                        (kws.items[0].node->lineno == first_arg->lineno &&
+                                         kws.items[0].node->col_offset < first_arg->col_offset)))
+                    first_arg = kws.items[0].node;
+                error_span(p, first_arg, last_arg, "iterable argument unpacking follows keyword argument unpacking");
                 goto fail;
             }
             vm_ast_list_push_node(&args, n);
@@ -1678,8 +1689,6 @@ static void *string_error(parser *p, const vm_token *t, const char *msg)
 {
     if (FAILED(p))
         return NULL;
-    if (!strncmp(msg, "bytes can only", 14))    /* raised over the whole token */
-        return error_tok(p, t, "%s", msg);
     vm_syntax_error_set(p->err, p->tz, VM_SYNTAX_ERROR, t->end_lineno, t->end_col_offset, t->end_lineno,
                         t->end_col_offset, "%s", msg);
     return NULL;
