@@ -1915,7 +1915,7 @@ static const char *fstring_body(parser *p, strstate *st, const vm_token *t, cons
                 s++;
                 vm_ast_list sv;
                 vm_ast_list_init(&sv);
-                strstate sub = {.l = st->l, .c = st->c, .el = st->el, .ec = st->ec};
+                strstate sub = {.l = st->l, .c = st->c, .el = st->el, .ec = st->ec, .kind_u = st->kind_u};
                 vm_buf_init(&sub.lit);
                 s = fstring_body(p, &sub, t, sk, s, end, depth + 1, &sv);
                 if (s)
@@ -1927,8 +1927,10 @@ static const char *fstring_body(parser *p, strstate *st, const vm_token *t, cons
                 spec = vm_ast_new(p->arena, VM_AST_JoinedStr, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset);
                 spec->v.JoinedStr.values = vals;
                 if (vm_ast_seq_len(vals) == 1 && vals->items[0].node->kind == VM_AST_Constant) {
-                    /* 3.11: a spec without expressions is one Constant at the token */
+                    /* 3.11: a spec without expressions is one Constant at the token, and
+                     * without the 'u' kind */
                     vm_ast *c = vals->items[0].node;
+                    c->v.Constant.kind = NULL;
                     c->lineno = t->lineno;
                     c->col_offset = t->col_offset;
                     c->end_lineno = t->end_lineno;

@@ -33,3 +33,6 @@ f"{(lambda x: x)(1)}"
 f"{x if y else z}"
 f"{yield_}"
 f'{"é"} {ü}'
+u'u' f"{x:{w}.{p}}" f"{y:>3}"
+u'u' f'''{a
++b} {x = !s:^{w}}'''
