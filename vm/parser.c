@@ -861,8 +861,9 @@ static vm_ast *slice_item(parser *p)
             return NULL;
         if (!at(p, VM_TOK_COLON))
             return lower;
-        if (lower->kind == VM_AST_NamedExpr)
-            return syntax_error(p);
+        if (lower->kind == VM_AST_NamedExpr && lower->lineno == start->lineno &&
+            lower->col_offset == start->col_offset)
+            return syntax_error(p);     /* `a[x := 1:]`; `a[(x := 1):]` is fine */
     }
     p->pos++;   /* ':' */
     if (!at(p, VM_TOK_COLON) && !at(p, VM_TOK_COMMA) && !at(p, VM_TOK_RSQB)) {
