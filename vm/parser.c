@@ -294,6 +294,19 @@ static bool expect_forced(parser *p, vm_token_type t, const char *what)
     return false;
 }
 
+/* The ':' of if, elif, while, except and case: CPython's error rule for these wants a
+ * NEWLINE where the ':' should be ("expected ':'"); anything else is invalid syntax. */
+static bool expect_colon_nl(parser *p)
+{
+    if (accept(p, VM_TOK_COLON))
+        return true;
+    if (at(p, VM_TOK_NEWLINE))
+        error_tok(p, cur(p), "expected ':'");
+    else
+        syntax_error(p);
+    return false;
+}
+
 /* ---------------------------------------------------------------------------------------
  * Node helpers
  */
@@ -1556,7 +1569,7 @@ static vm_ast *parameters(parser *p, bool lambda, vm_token_type close)
                 goto done;
             }
             if (args.n == 0) {
-                error_tok(p, t, "at least one argument must precede /");
+                syntax_error(p);    /* 3.11 has no message for it */
                 goto done;
             }
             seen_slash = true;
@@ -2153,6 +2166,7 @@ static vm_ast *expr_stmt(parser *p)
         return n;
     }
     if (t->type == VM_TOK_EQUAL) {
+        int eq_index = p->pos;
         vm_ast_list targets;
         vm_ast_list_init(&targets);
         vm_ast *v = e;
@@ -2172,10 +2186,19 @@ static vm_ast *expr_stmt(parser *p)
             if (bad) {
                 /* `f() = 1`: CPython's invalid_named_expression says "here" for a lone
                  * target followed by a single value */
-                bool here = ntargets == 1 && bad == tg && tg->kind != VM_AST_List &&
-                            tg->kind != VM_AST_Tuple && tg->kind != VM_AST_GeneratorExp &&
-                            !(tg->kind == VM_AST_Constant && tg->v.Constant.value.kind <= VM_CONST_FALSE) &&
-                            v->kind != VM_AST_Tuple && v->kind != VM_AST_Yield && v->kind != VM_AST_YieldFrom;
+                /* CPython's invalid_named_expression: a bitwise_or directly before the
+                 * only '=', and a single bitwise_or after it */
+                vm_token *before_eq = &p->toks[eq_index - 1];
+                bool bitwise_level = bad->kind != VM_AST_Compare && bad->kind != VM_AST_BoolOp &&
+                                     bad->kind != VM_AST_IfExp && bad->kind != VM_AST_Lambda &&
+                                     !(bad->kind == VM_AST_UnaryOp && bad->v.UnaryOp.op == VM_AST_OP_Not);
+                bool here = ntargets == 1 && bitwise_level && bad->end_lineno == before_eq->end_lineno &&
+                            bad->end_col_offset == before_eq->end_col_offset &&
+                            bad->kind != VM_AST_List && bad->kind != VM_AST_Tuple && bad->kind != VM_AST_GeneratorExp &&
+                            !(bad->kind == VM_AST_Constant && bad->v.Constant.value.kind <= VM_CONST_FALSE) &&
+                            v->kind != VM_AST_Tuple && v->kind != VM_AST_Yield && v->kind != VM_AST_YieldFrom &&
+                            v->kind != VM_AST_Compare && v->kind != VM_AST_BoolOp && v->kind != VM_AST_IfExp &&
+                            v->kind != VM_AST_Lambda && v->kind != VM_AST_Starred;
                 vm_ast_list_finish(&targets, p->arena);
                 if (here)
                     return error_node(p, bad, "cannot assign to %s here. Maybe you meant '==' instead of '='?", expr_name(bad));
@@ -2502,7 +2525,7 @@ static vm_ast *if_stmt(parser *p, bool elif)
     vm_token *start = cur(p);
     p->pos++;
     vm_ast *test = named_expression(p);
-    if (!test || !expect_forced(p, VM_TOK_COLON, ":"))
+    if (!test || !expect_colon_nl(p))
         return NULL;
     vm_ast_seq *body = block(p, elif ? "'elif' statement" : "'if' statement", start->lineno);
     if (!body)
@@ -2528,7 +2551,7 @@ static vm_ast *while_stmt(parser *p)
     vm_token *start = cur(p);
     p->pos++;
     vm_ast *test = named_expression(p);
-    if (!test || !expect_forced(p, VM_TOK_COLON, ":"))
+    if (!test || !expect_colon_nl(p))
         return NULL;
     vm_ast_seq *body = block(p, "'while' statement", start->lineno);
     if (!body)
@@ -2698,6 +2721,10 @@ static vm_ast *try_stmt(parser *p)
         star = is_star;
         vm_ast *type = NULL;
         const char *name = NULL;
+        if (at(p, VM_TOK_NEWLINE) && !is_star) {
+            vm_ast_list_finish(&handlers, p->arena);
+            return error_tok(p, cur(p), "expected ':'");
+        }
         if (!at(p, VM_TOK_COLON) || is_star) {
             if (is_star && at(p, VM_TOK_COLON)) {
                 vm_ast_list_finish(&handlers, p->arena);
@@ -2732,7 +2759,7 @@ static vm_ast *try_stmt(parser *p)
                 p->pos++;
             }
         }
-        if (!expect_forced(p, VM_TOK_COLON, ":")) {
+        if (!expect_colon_nl(p)) {
             vm_ast_list_finish(&handlers, p->arena);
             return NULL;
         }
@@ -2791,7 +2818,7 @@ static vm_ast *funcdef(parser *p, vm_token *start, bool is_async, vm_ast_seq *de
         return syntax_error(p);
     const char *name = identifier(p, cur(p));
     p->pos++;
-    if (!expect(p, VM_TOK_LPAR))
+    if (!expect_forced(p, VM_TOK_LPAR, "("))
         return NULL;
     vm_ast *args = parameters(p, false, VM_TOK_RPAR);
     if (!args || !expect(p, VM_TOK_RPAR))
@@ -3289,7 +3316,7 @@ static vm_ast *match_stmt(parser *p)
         vm_ast *guard = NULL;
         if (accept_kw(p, KW_if) && !(guard = named_expression(p)))
             goto fail;
-        if (!expect_forced(p, VM_TOK_COLON, ":"))
+        if (!expect_colon_nl(p))
             goto fail;
         vm_ast_seq *body = block(p, "'case' statement", ct->lineno);
         if (!body)
