@@ -1007,12 +1007,17 @@ static bool call_args(parser *p, vm_token *open, vm_ast_seq **args_out, vm_ast_s
                 goto fail;
             }
             if (at(p, VM_TOK_EQUAL)) {
+                /* over the expression and the '=' */
+                vm_token *eq = cur(p);
+                vm_ast span = *e;
+                span.end_lineno = eq->end_lineno;
+                span.end_col_offset = eq->end_col_offset;
                 if (e->kind == VM_AST_Constant && (e->v.Constant.value.kind == VM_CONST_TRUE ||
                                                    e->v.Constant.value.kind == VM_CONST_FALSE ||
                                                    e->v.Constant.value.kind == VM_CONST_NONE))
-                    error_span(p, e, e, "cannot assign to %s", expr_name(e));
+                    error_node(p, &span, "cannot assign to %s", expr_name(e));
                 else
-                    error_span(p, e, e, "expression cannot contain assignment, perhaps you meant \"==\"?");
+                    error_node(p, &span, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 goto fail;
             }
             /* CPython raises these after the whole argument list, at the last token it
@@ -1518,6 +1523,24 @@ fail:
 static vm_ast *param(parser *p, bool lambda, bool star_annotation)
 {
     vm_token *t = cur(p);
+    if (at(p, VM_TOK_LPAR)) {
+        /* Python 2's tuple parameters: over the parentheses */
+        int depth = 0, i = p->pos;
+        for (; i < p->ntoks - 1; i++) {
+            vm_token_type ty = p->toks[i].type;
+            if (ty == VM_TOK_LPAR || ty == VM_TOK_LSQB || ty == VM_TOK_LBRACE)
+                depth++;
+            else if ((ty == VM_TOK_RPAR || ty == VM_TOK_RSQB || ty == VM_TOK_RBRACE) && --depth == 0)
+                break;
+        }
+        if (i < p->ntoks - 1 && !FAILED(p)) {
+            vm_token *close = &p->toks[i];
+            vm_syntax_error_set(p->err, p->tz, VM_SYNTAX_ERROR, t->lineno, t->col_offset, close->end_lineno,
+                                close->end_col_offset, "%s parameters cannot be parenthesized",
+                                lambda ? "Lambda expression" : "Function");
+            return NULL;
+        }
+    }
     if (!at_name(p))
         return syntax_error(p);
     p->pos++;
@@ -1884,7 +1907,10 @@ static const char *fstring_body(parser *p, strstate *st, const vm_token *t, cons
                 if (*q != ' ' && *q != '\t' && *q != '\n' && *q != '\f' && *q != '\r')
                     blank = false;
             if (blank) {
-                error_tok(p, cur(p), "f-string: empty expression not allowed");
+                if (*s == '!' || *s == ':' || *s == '=')
+                    error_tok(p, cur(p), "f-string: expression required before '%c'", *s);
+                else
+                    error_tok(p, cur(p), "f-string: empty expression not allowed");
                 return NULL;
             }
             vm_ast *value = parse_fstring_expr(p, t, brace, estart, eend - estart);
@@ -2318,6 +2344,10 @@ static vm_ast *from_stmt(parser *p)
         do {
             if (paren && at(p, VM_TOK_RPAR) && names.n)
                 break;
+            if (!paren && names.n && at(p, VM_TOK_NEWLINE)) {
+                error_tok(p, cur(p), "trailing comma not allowed without surrounding parentheses");
+                goto fail;
+            }
             if (!at_name(p)) {
                 syntax_error(p);
                 goto fail;
@@ -2716,7 +2746,11 @@ static vm_ast *try_stmt(parser *p)
         bool is_star = accept(p, VM_TOK_STAR);
         if (star >= 0 && star != is_star) {
             vm_ast_list_finish(&handlers, p->arena);
-            return error_tok(p, et, "cannot have both 'except' and 'except*' on the same 'try'");
+            vm_token *last = prev(p);   /* 'except' or its '*' */
+            if (!FAILED(p))
+                vm_syntax_error_set(p->err, p->tz, VM_SYNTAX_ERROR, et->lineno, et->col_offset, last->end_lineno,
+                                    last->end_col_offset, "cannot have both 'except' and 'except*' on the same 'try'");
+            return NULL;
         }
         star = is_star;
         vm_ast *type = NULL;
@@ -3217,7 +3251,7 @@ static vm_ast *pattern(parser *p)
     if (at_soft(p, "_"))
         return error_tok(p, cur(p), "cannot use '_' as a target");
     if (!at_name(p))
-        return syntax_error(p);
+        return error_tok(p, cur(p), "invalid pattern target");
     const char *name = identifier(p, cur(p));
     p->pos++;
     if (at(p, VM_TOK_DOT) || at(p, VM_TOK_LPAR) || at(p, VM_TOK_EQUAL))
