@@ -3,8 +3,8 @@
  * Today: the front end's developer switches, `-X dump-ast FILE` (CPython 3.11's
  * ast.dump(ast.parse(source)) for the file), `-X check-syntax FILE` (one machine-readable
  * line: "ok", or the error's class, line, offset, end line, end offset and message,
- * tab-separated: what CPython's compile() reports) and, once the compiler lands,
- * `-X dis FILE`.
+ * tab-separated: what CPython's compile() reports, from the parser and the symbol table
+ * so far), `-X dump-symtable FILE` and, once the compiler lands, `-X dis FILE`.
  * Running a program needs the interpreter (the next issue): stmpy says so and exits 2. */
 #include <errno.h>
 #include <stdbool.h>
@@ -21,8 +21,9 @@ static void usage(FILE *out)
     fprintf(out,
             "usage: stmpy [option] ... [file]\n"
             "  -X dump-ast  print the file's AST as CPython's ast.dump(ast.parse(source))\n"
-            "  -X check-syntax  parse the file; print 'ok' or the SyntaxError's class, line,\n"
-            "               offset, end line, end offset and message, tab-separated\n"
+            "  -X check-syntax  parse the file and build its symbol tables; print 'ok' or the\n"
+            "               SyntaxError's class, line, offset, end line, end offset and\n"
+            "               message, tab-separated\n"
             "  -X dump-symtable  print the file's symbol tables (tests/frontend/symtable_check.py\n"
             "               prints CPython's in the same format), or the SyntaxError as check-syntax\n"
             "  -V, --version  print the Python version stmpy implements\n");
@@ -66,48 +67,14 @@ static char *read_file(const char *path, size_t *len)
 
 static const char *const error_class[] = {"SyntaxError", "IndentationError", "TabError"};
 
-static int dump_ast(const char *path, bool machine)
-{
-    size_t len;
-    char *data = read_file(path, &len);
-    if (!data) {
-        fprintf(stderr, "stmpy: can't open file '%s': [Errno %d] %s\n", path, errno,
-                strerror(errno));
-        return 2;
-    }
-    vm_arena arena;
-    vm_arena_init(&arena);
-    vm_syntax_error err = {0};
-    vm_ast *mod = vm_parse_file(&arena, data, len, path, VM_PARSE_EXEC, &err);
-    int status = 0;
-    if (machine) {
-        if (mod) {
-            printf("ok\n");
-        } else {
-            printf("%s\t%d\t%d\t%d\t%d\t%s\n", error_class[err.kind], err.lineno, err.offset,
-                   err.end_lineno, err.end_offset, err.msg);
-            status = 1;
-        }
-    } else if (mod) {
-        vm_buf out;
-        vm_buf_init(&out);
-        vm_ast_dump(mod, &out);
-        vm_buf_put(&out, "\n", 1);
-        fwrite(out.data, 1, out.len, stdout);
-        vm_buf_free(&out);
-    } else {
-        vm_syntax_error_print(&err, stderr);
-        status = 1;
-    }
-    vm_syntax_error_clear(&err);
-    vm_arena_free(&arena);
-    free(data);
-    return status;
-}
+typedef enum { DUMP_AST, CHECK_SYNTAX, DUMP_SYMTABLE } front_end_job;
 
-/* -X dump-symtable: the symbol tables of a file, for comparison with CPython's symtable
- * module (tests/frontend/symtable_check.py); errors print as -X check-syntax does. */
-static int dump_symtable(const char *path)
+/* Runs the front end over a file: -X dump-ast prints the AST (a SyntaxError as CPython
+ * prints it); -X check-syntax runs the parser and the symbol table, as compile() would
+ * before its code generation, and prints one machine-readable line; -X dump-symtable
+ * prints the symbol tables, for comparison with CPython's symtable module
+ * (tests/frontend/symtable_check.py), errors as -X check-syntax does. */
+static int front_end(const char *path, front_end_job job)
 {
     size_t len;
     char *data = read_file(path, &len);
@@ -121,23 +88,30 @@ static int dump_symtable(const char *path)
     vm_syntax_error err = {0};
     vm_ast *mod = vm_parse_file(&arena, data, len, path, VM_PARSE_EXEC, &err);
     /* the raw bytes serve as the error's source line: right for UTF-8 files */
-    vm_symtable *st = mod ? vm_symtable_build(&arena, mod, path, data, len, &err) : NULL;
-    int status = 0;
-    if (st) {
-        vm_buf out;
-        vm_buf_init(&out);
+    vm_symtable *st = mod && job != DUMP_AST
+                          ? vm_symtable_build(&arena, mod, path, data, len, &err) : NULL;
+    bool ok = job == DUMP_AST ? mod != NULL : st != NULL;
+    vm_buf out;
+    vm_buf_init(&out);
+    if (ok && job == DUMP_AST) {
+        vm_ast_dump(mod, &out);
+        vm_buf_put(&out, "\n", 1);
+    } else if (ok && job == DUMP_SYMTABLE) {
         vm_symtable_dump(st, &out);
-        fwrite(out.data, 1, out.len, stdout);
-        vm_buf_free(&out);
+    } else if (ok) {
+        vm_buf_puts(&out, "ok\n");
+    } else if (job == DUMP_AST) {
+        vm_syntax_error_print(&err, stderr);
     } else {
-        printf("%s\t%d\t%d\t%d\t%d\t%s\n", error_class[err.kind], err.lineno, err.offset,
-               err.end_lineno, err.end_offset, err.msg);
-        status = 1;
+        vm_buf_printf(&out, "%s\t%d\t%d\t%d\t%d\t%s\n", error_class[err.kind], err.lineno,
+                      err.offset, err.end_lineno, err.end_offset, err.msg);
     }
+    fwrite(out.data, 1, out.len, stdout);
+    vm_buf_free(&out);
     vm_syntax_error_clear(&err);
     vm_arena_free(&arena);
     free(data);
-    return status;
+    return ok ? 0 : 1;
 }
 
 int main(int argc, char **argv)
@@ -169,19 +143,16 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (xopt && (!strcmp(xopt, "dump-ast") || !strcmp(xopt, "check-syntax"))) {
+    static const struct { const char *name; front_end_job job; } jobs[] = {
+        {"dump-ast", DUMP_AST}, {"check-syntax", CHECK_SYNTAX}, {"dump-symtable", DUMP_SYMTABLE}};
+    for (size_t j = 0; xopt && j < sizeof jobs / sizeof jobs[0]; j++) {
+        if (strcmp(xopt, jobs[j].name) != 0)
+            continue;
         if (i >= argc) {
             fprintf(stderr, "stmpy: -X %s needs a file\n", xopt);
             return 2;
         }
-        return dump_ast(argv[i], !strcmp(xopt, "check-syntax"));
-    }
-    if (xopt && !strcmp(xopt, "dump-symtable")) {
-        if (i >= argc) {
-            fprintf(stderr, "stmpy: -X dump-symtable needs a file\n");
-            return 2;
-        }
-        return dump_symtable(argv[i]);
+        return front_end(argv[i], jobs[j].job);
     }
     fprintf(stderr, "stmpy: running Python programs needs the interpreter, which is not built "
                     "yet; -X dump-ast FILE prints a file's AST\n");
