@@ -1378,7 +1378,8 @@ static vm_ast *named_expression_eq(parser *p, bool check_eq)
 }
 
 /* '*' bitwise_or | named_expression */
-static vm_ast *star_named_expression(parser *p)
+/* '*' bitwise_or (a Starred, Load context until a target makes it Store) | otherwise */
+static vm_ast *starred_or(parser *p, vm_ast *(*otherwise)(parser *))
 {
     vm_token *t = cur(p);
     if (accept(p, VM_TOK_STAR)) {
@@ -1390,24 +1391,13 @@ static vm_ast *star_named_expression(parser *p)
         n->v.Starred.ctx = VM_AST_OP_Load;
         return n;
     }
-    return named_expression(p);
+    return otherwise(p);
 }
 
+static vm_ast *star_named_expression(parser *p) { return starred_or(p, named_expression); }
+
 /* '*' bitwise_or | expression */
-static vm_ast *star_expression(parser *p)
-{
-    vm_token *t = cur(p);
-    if (accept(p, VM_TOK_STAR)) {
-        vm_ast *v = bitwise_or(p);
-        if (!v)
-            return NULL;
-        vm_ast *n = node_tok(p, VM_AST_Starred, t);
-        n->v.Starred.value = v;
-        n->v.Starred.ctx = VM_AST_OP_Load;
-        return n;
-    }
-    return expression(p);
-}
+static vm_ast *star_expression(parser *p) { return starred_or(p, expression); }
 
 /* A comma list of `item`s: a Tuple when there is a comma (its span includes a trailing
  * comma), the item itself otherwise. */
@@ -1440,20 +1430,7 @@ static vm_ast *star_expressions(parser *p) { return tuple_of(p, star_expression)
 static vm_ast *expressions(parser *p) { return tuple_of(p, expression); }
 
 /* A target list at bitwise_or level (for-targets: `in` is left alone). */
-static vm_ast *star_target_item(parser *p)
-{
-    vm_token *t = cur(p);
-    if (accept(p, VM_TOK_STAR)) {
-        vm_ast *v = bitwise_or(p);
-        if (!v)
-            return NULL;
-        vm_ast *n = node_tok(p, VM_AST_Starred, t);
-        n->v.Starred.value = v;
-        n->v.Starred.ctx = VM_AST_OP_Load;
-        return n;
-    }
-    return bitwise_or(p);
-}
+static vm_ast *star_target_item(parser *p) { return starred_or(p, bitwise_or); }
 /* yield_expr: 'yield' 'from' expression | 'yield' [star_expressions] */
 static vm_ast *yield_expr(parser *p)
 {
