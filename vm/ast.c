@@ -278,32 +278,45 @@ static void buf_putc(vm_buf *b, char c)
 
 static const char hexdigits[] = "0123456789abcdef";
 
-/* Python's unicode_repr: single quotes unless the text has a ' and no ". */
-static void repr_str(const char *s, size_t len, vm_buf *out)
+/* str and bytes reprs alike: single quotes unless the text has a ' and no ". */
+static char repr_quote(const char *s, size_t len)
 {
     bool has_single = memchr(s, '\'', len) != NULL, has_double = memchr(s, '"', len) != NULL;
-    char quote = has_single && !has_double ? '"' : '\'';
+    return has_single && !has_double ? '"' : '\'';
+}
+
+/* One byte as both reprs write it: the quote and backslash escaped, \t \n \r, other
+ * control characters (and, in bytes, everything from 0x7f up) as \xNN. */
+static void repr_byte(unsigned char c, char quote, vm_buf *out)
+{
+    if (c == (unsigned char)quote || c == '\\') {
+        buf_putc(out, '\\');
+        buf_putc(out, (char)c);
+    } else if (c == '\t') {
+        vm_buf_put(out, "\\t", 2);
+    } else if (c == '\n') {
+        vm_buf_put(out, "\\n", 2);
+    } else if (c == '\r') {
+        vm_buf_put(out, "\\r", 2);
+    } else if (c < ' ' || c >= 0x7f) {
+        char esc[4] = {'\\', 'x', hexdigits[c >> 4], hexdigits[c & 15]};
+        vm_buf_put(out, esc, 4);
+    } else {
+        buf_putc(out, (char)c);
+    }
+}
+
+/* Python's unicode_repr. */
+static void repr_str(const char *s, size_t len, vm_buf *out)
+{
+    char quote = repr_quote(s, len);
     buf_putc(out, quote);
     size_t i = 0;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
+            repr_byte(c, quote, out);
             i++;
-            if (c == (unsigned char)quote || c == '\\') {
-                buf_putc(out, '\\');
-                buf_putc(out, (char)c);
-            } else if (c == '\t') {
-                vm_buf_put(out, "\\t", 2);
-            } else if (c == '\n') {
-                vm_buf_put(out, "\\n", 2);
-            } else if (c == '\r') {
-                vm_buf_put(out, "\\r", 2);
-            } else if (c < ' ' || c == 0x7f) {
-                char esc[4] = {'\\', 'x', hexdigits[c >> 4], hexdigits[c & 15]};
-                vm_buf_put(out, esc, 4);
-            } else {
-                buf_putc(out, (char)c);
-            }
             continue;
         }
         size_t n;
@@ -327,31 +340,14 @@ static void repr_str(const char *s, size_t len, vm_buf *out)
     buf_putc(out, quote);
 }
 
-/* bytes.__repr__: the same quote choice; bytes outside printable ASCII as \xNN. */
+/* bytes.__repr__ */
 static void repr_bytes(const char *s, size_t len, vm_buf *out)
 {
-    bool has_single = memchr(s, '\'', len) != NULL, has_double = memchr(s, '"', len) != NULL;
-    char quote = has_single && !has_double ? '"' : '\'';
+    char quote = repr_quote(s, len);
     buf_putc(out, 'b');
     buf_putc(out, quote);
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == (unsigned char)quote || c == '\\') {
-            buf_putc(out, '\\');
-            buf_putc(out, (char)c);
-        } else if (c == '\t') {
-            vm_buf_put(out, "\\t", 2);
-        } else if (c == '\n') {
-            vm_buf_put(out, "\\n", 2);
-        } else if (c == '\r') {
-            vm_buf_put(out, "\\r", 2);
-        } else if (c < ' ' || c >= 0x7f) {
-            char esc[4] = {'\\', 'x', hexdigits[c >> 4], hexdigits[c & 15]};
-            vm_buf_put(out, esc, 4);
-        } else {
-            buf_putc(out, (char)c);
-        }
-    }
+    for (size_t i = 0; i < len; i++)
+        repr_byte((unsigned char)s[i], quote, out);
     buf_putc(out, quote);
 }
 
