@@ -57,6 +57,10 @@ typedef struct vm_bigint {
     bool neg;       /* false for zero */
 } vm_bigint;
 
+/* The most limbs a value may have, so that its size in bits fits a ptrdiff_t; a cap
+ * above it is reported as SIZE_MAX. */
+#define VM_BIGINT_MAX_LIMBS ((size_t)PTRDIFF_MAX / 32)
+
 typedef enum {
     VM_BIGINT_OK = 0,
     VM_BIGINT_ZERO_DIVISION,
