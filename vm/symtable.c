@@ -81,38 +81,11 @@ fail_at(builder *b, int lineno, int col_offset, int end_lineno, int end_col_offs
         const char *fmt, ...)
 {
     b->failed = true;
-    vm_syntax_error *err = b->err;
-    if (!err || err->is_set)
-        return;
-    memset(err, 0, sizeof *err);
-    err->is_set = true;
-    err->kind = VM_SYNTAX_ERROR;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    vm_syntax_error_vset_bytes(b->err, b->filename, b->source, b->source_len, lineno, col_offset,
+                               end_lineno, end_col_offset, fmt, ap);
     va_end(ap);
-    snprintf(err->filename, sizeof err->filename, "%s", b->filename ? b->filename : "<unknown>");
-    err->lineno = lineno;
-    err->offset = col_offset + 1;
-    err->end_lineno = end_lineno;
-    err->end_offset = end_col_offset + 1;
-    if (b->source && lineno >= 1) {
-        const char *p = b->source, *end = b->source + b->source_len;
-        for (int l = 1; l < lineno && p < end; l++) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            p = nl ? nl + 1 : end;
-        }
-        if (p < end) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-            err->text = malloc(n + 2);
-            if (err->text) {
-                memcpy(err->text, p, n);
-                err->text[n] = '\n';
-                err->text[n + 1] = 0;
-            }
-        }
-    }
 }
 
 #define LOC(n) (n)->lineno, (n)->col_offset, (n)->end_lineno, (n)->end_col_offset

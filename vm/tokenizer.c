@@ -221,6 +221,40 @@ void vm_syntax_error_set(vm_syntax_error *err, vm_tokenizer *tok, vm_syntax_erro
     va_end(ap);
 }
 
+void vm_syntax_error_vset_bytes(vm_syntax_error *err, const char *filename, const char *source,
+                                size_t source_len, int lineno, int col_offset, int end_lineno,
+                                int end_col_offset, const char *fmt, va_list ap)
+{
+    if (!err || err->is_set)
+        return;
+    memset(err, 0, sizeof *err);
+    err->is_set = true;
+    err->kind = VM_SYNTAX_ERROR;
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    snprintf(err->filename, sizeof err->filename, "%s", filename ? filename : "<unknown>");
+    err->lineno = lineno;
+    err->offset = col_offset + 1;
+    err->end_lineno = end_lineno;
+    err->end_offset = end_col_offset + 1;
+    if (source && lineno >= 1) {
+        const char *p = source, *end = source + source_len;
+        for (int l = 1; l < lineno && p < end; l++) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            p = nl ? nl + 1 : end;
+        }
+        if (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+            err->text = malloc(n + 2);
+            if (err->text) {
+                memcpy(err->text, p, n);
+                err->text[n] = '\n';
+                err->text[n + 1] = 0;
+            }
+        }
+    }
+}
+
 void vm_syntax_error_clear(vm_syntax_error *err)
 {
     free(err->text);

@@ -11,6 +11,7 @@
 #ifndef VM_TOKENIZER_H
 #define VM_TOKENIZER_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -78,6 +79,12 @@ void vm_syntax_error_set_offsets(vm_syntax_error *err, struct vm_tokenizer *tok,
                                  vm_syntax_error_kind kind, int lineno, int offset,
                                  int end_lineno, int end_offset, const char *fmt, ...)
     __attribute__((format(printf, 8, 9)));
+/* Sets err (if not already set) as the symbol table and the compiler report errors: at a
+ * node's position, columns as UTF-8 byte offsets plus one (CPython does not convert those
+ * to characters), the line's text taken from source (may be NULL). */
+void vm_syntax_error_vset_bytes(vm_syntax_error *err, const char *filename, const char *source,
+                                size_t source_len, int lineno, int col_offset, int end_lineno,
+                                int end_col_offset, const char *fmt, va_list ap);
 void vm_syntax_error_clear(vm_syntax_error *err);
 /* Prints it as CPython's traceback printer does for a SyntaxError raised while compiling
  * a file: '  File "x.py", line 3', the line, the carets, 'SyntaxError: msg'. */
