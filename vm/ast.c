@@ -468,6 +468,23 @@ static void repr_bigint(const uint32_t *limbs, size_t n, bool negative, vm_buf *
     free(work);
 }
 
+/* complex_repr: a +0.0 real part is left out; otherwise "(re±imj)", where a NaN
+ * imaginary part is always "+nan". */
+static void repr_complex(double real, double imag, vm_buf *out)
+{
+    if (real == 0 && !signbit(real)) {
+        repr_double(imag, false, out);
+        buf_putc(out, 'j');
+        return;
+    }
+    buf_putc(out, '(');
+    repr_double(real, false, out);
+    if (!signbit(imag) || isnan(imag))
+        buf_putc(out, '+');
+    repr_double(imag, false, out);
+    vm_buf_put(out, "j)", 2);
+}
+
 void vm_ast_const_repr(const vm_ast_const *c, vm_buf *out)
 {
     switch (c->kind) {
@@ -480,13 +497,26 @@ void vm_ast_const_repr(const vm_ast_const *c, vm_buf *out)
         repr_bigint(c->u.big.limbs, c->u.big.n, c->u.big.negative, out);
         break;
     case VM_CONST_FLOAT: repr_double(c->u.f, true, out); break;
-    case VM_CONST_COMPLEX:
-        /* the real part is +0.0, which complex repr leaves out */
-        repr_double(c->u.f, false, out);
-        buf_putc(out, 'j');
-        break;
+    case VM_CONST_COMPLEX: repr_complex(c->u.c.real, c->u.c.imag, out); break;
     case VM_CONST_STR: repr_str(c->u.str.s, c->u.str.len, out); break;
     case VM_CONST_BYTES: repr_bytes(c->u.str.s, c->u.str.len, out); break;
+    case VM_CONST_TUPLE:
+        buf_putc(out, '(');
+        for (size_t i = 0; i < c->u.seq.n; i++) {
+            if (i)
+                vm_buf_put(out, ", ", 2);
+            vm_ast_const_repr(&c->u.seq.items[i], out);
+        }
+        vm_buf_puts(out, c->u.seq.n == 1 ? ",)" : ")");
+        break;
+    case VM_CONST_FROZENSET:
+        vm_buf_puts(out, "frozenset(");
+        for (size_t i = 0; i < c->u.seq.n; i++) {
+            vm_buf_put(out, i ? ", " : "{", i ? 2 : 1);
+            vm_ast_const_repr(&c->u.seq.items[i], out);
+        }
+        vm_buf_puts(out, c->u.seq.n ? "})" : ")");
+        break;
     default: vm_buf_printf(out, "<constant kind %d>", (int)c->kind); break;
     }
 }

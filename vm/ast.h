@@ -184,19 +184,25 @@ typedef enum { VM_AST_CONTEXTS(VM_AST_ENUM_) } vm_ast_expr_context;
 /* Constant values.  INT holds what fits in int64_t; BIGINT a magnitude in base 2^32
  * limbs, least significant first, and a sign (literals are never negative: -5 is
  * UnaryOp(USub, 5); folding later may produce negative ones).  STR is generalised UTF-8
- * (vm/unicode.h: lone surrogates allowed), BYTES raw bytes; both may contain NULs. */
+ * (vm/unicode.h: lone surrogates allowed), BYTES raw bytes; both may contain NULs.
+ * COMPLEX literals are pure imaginary (real +0.0); folding (vm/astopt.c) makes any
+ * complex, and TUPLE and FROZENSET (items in an array; a frozenset's distinct items in
+ * insertion order). */
 typedef enum {
     VM_CONST_NONE, VM_CONST_TRUE, VM_CONST_FALSE, VM_CONST_ELLIPSIS, VM_CONST_INT,
-    VM_CONST_BIGINT, VM_CONST_FLOAT, VM_CONST_COMPLEX, VM_CONST_STR, VM_CONST_BYTES
+    VM_CONST_BIGINT, VM_CONST_FLOAT, VM_CONST_COMPLEX, VM_CONST_STR, VM_CONST_BYTES,
+    VM_CONST_TUPLE, VM_CONST_FROZENSET
 } vm_const_kind;
 
 typedef struct vm_ast_const {
     vm_const_kind kind;
     union {
         int64_t i;                                           /* INT */
-        double f;                                            /* FLOAT; COMPLEX: imag */
+        double f;                                            /* FLOAT */
+        struct { double real, imag; } c;                     /* COMPLEX */
         struct { const uint32_t *limbs; size_t n; bool negative; } big;   /* BIGINT */
         struct { const char *s; size_t len; } str;           /* STR, BYTES */
+        struct { const struct vm_ast_const *items; size_t n; } seq;  /* TUPLE, FROZENSET */
     } u;
 } vm_ast_const;
 
@@ -333,7 +339,7 @@ void vm_buf_printf(vm_buf *b, const char *fmt, ...) __attribute__((format(printf
  * include_attributes=False, indent=None). */
 void vm_ast_dump(const vm_ast *node, vm_buf *out);
 /* repr() of a constant as CPython prints it (str quoting and escapes, shortest float
- * repr, big ints in decimal, complex as 1j / (1+2j)). */
+ * repr, big ints in decimal, complex as 1j / (1+2j), tuples, frozenset({...})). */
 void vm_ast_const_repr(const vm_ast_const *c, vm_buf *out);
 
 #endif

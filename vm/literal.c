@@ -231,8 +231,15 @@ bool vm_ast_number_literal(vm_arena *a, const char *text, size_t len, vm_ast_con
     clean[n] = '\0';
 
     if (is_float || is_imag) {
-        out->kind = is_imag ? VM_CONST_COMPLEX : VM_CONST_FLOAT;
-        out->u.f = strtod_c(clean);     /* overflow: HUGE_VAL, i.e. inf, as CPython */
+        double value = strtod_c(clean);     /* overflow: HUGE_VAL, i.e. inf, as CPython */
+        if (is_imag) {
+            out->kind = VM_CONST_COMPLEX;
+            out->u.c.real = 0.0;
+            out->u.c.imag = value;
+        } else {
+            out->kind = VM_CONST_FLOAT;
+            out->u.f = value;
+        }
         ok = true;
         goto done;
     }

@@ -1,0 +1,134 @@
+"""tests/frontend/fold_check.py — the AST optimiser (vm/astopt.c) against CPython 3.11.
+
+    fold_check.py FOLD_DUMP CASES        (run by /usr/bin/python3.11, the oracle)
+
+For every expression of CASES (one per line; blank lines and '#' comments skipped),
+compares what `fold_dump CASES` prints with repr(compile(line, "<fold>", "eval").co_consts).
+Reprs are compared as text, so floats compare by repr (-0.0, nan, inf) and ints, strs,
+bytes and complex numbers exactly; the items of a frozenset are compared as a set (its
+iteration order is its hash table's).  Prints "N of M expressions match" and exits 1 on
+any difference.
+
+    fold_check.py --stdlib-smoke FOLD_DUMP DIR
+
+folds every .py file under DIR (fold_dump --stdlib-smoke, in batches) and fails if
+fold_dump crashes or reports an error; under the Check build this is ASan + UBSan's run.
+"""
+import os
+import subprocess
+import sys
+import warnings
+
+
+def split_top(text):
+    """Splits the inside of a repr at its top-level commas (strings and brackets skipped)."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "'\"":
+            i += 1
+            while text[i] != ch:
+                i += 2 if text[i] == "\\" else 1
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+        i += 1
+    if text[start:].strip():
+        parts.append(text[start:].strip())
+    return parts
+
+
+def canonical(text):
+    """The repr with every frozenset's items sorted (recursively)."""
+    out, i = [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "'\"":
+            j = i + 1
+            while text[j] != ch:
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i:j + 1])
+            i = j + 1
+        elif text.startswith("frozenset({", i):
+            j, depth = i + len("frozenset("), 0
+            k = j
+            while True:
+                c = text[k]
+                if c in "'\"":
+                    k += 1
+                    while text[k] != c:
+                        k += 2 if text[k] == "\\" else 1
+                elif c in "([{":
+                    depth += 1
+                elif c in ")]}":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                k += 1
+            items = sorted(canonical(p) for p in split_top(text[j + 1:k]))
+            out.append("frozenset({" + ", ".join(items) + "})")
+            i = k + 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def check_cases(fold_dump, cases_path):
+    with open(cases_path, encoding="utf-8") as f:
+        lines = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+    got = subprocess.run([fold_dump, cases_path], capture_output=True, check=True,
+                         encoding="utf-8", errors="surrogateescape").stdout.splitlines()
+    if len(got) != len(lines):
+        print(f"fold_dump printed {len(got)} lines for {len(lines)} expressions")
+        return 1
+    matched = 0
+    for line, ours in zip(lines, got):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                expected = repr(compile(line, "<fold>", "eval").co_consts)
+        except SyntaxError as e:
+            expected = f"SyntaxError {e.msg}"
+        if canonical(ours) == canonical(expected):
+            matched += 1
+        else:
+            print(f"MISMATCH {line}\n  stmpy:   {ours}\n  CPython: {expected}")
+    print(f"{matched} of {len(lines)} expressions match")
+    return 0 if matched == len(lines) else 1
+
+
+def stdlib_smoke(fold_dump, root):
+    files = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        files += [os.path.join(dirpath, n) for n in sorted(filenames) if n.endswith(".py")]
+    status, total = 0, 0
+    for i in range(0, len(files), 200):
+        batch = files[i:i + 200]
+        r = subprocess.run([fold_dump, "--stdlib-smoke"] + batch, capture_output=True,
+                           encoding="utf-8", errors="replace")
+        if r.returncode != 0 or "Error" in r.stdout or r.stderr.strip():
+            print(f"fold_dump failed (status {r.returncode}) on files {i}..{i + len(batch)}:")
+            print(r.stdout[-4000:], r.stderr[-4000:])
+            status = 1
+        total += len(batch)
+    print(f"{total} files folded" + ("" if status == 0 else " with failures"))
+    return status
+
+
+def main(argv):
+    if len(argv) == 4 and argv[1] == "--stdlib-smoke":
+        return stdlib_smoke(argv[2], argv[3])
+    if len(argv) == 3:
+        return check_cases(argv[1], argv[2])
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
