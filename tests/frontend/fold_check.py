@@ -13,6 +13,14 @@ any difference.
 
 folds every .py file under DIR (fold_dump --stdlib-smoke, in batches) and fails if
 fold_dump crashes or reports an error; under the Check build this is ASan + UBSan's run.
+
+    fold_check.py --stdlib-values [--known KNOWN] FOLD_DUMP DIR
+
+checks that every value folding produced in a file under DIR is a constant (or an item
+of a constant, or of a nested code object's constants) of CPython's compile() of the
+same file: the folder's real-world uses (statements, annotations, for loops, match
+patterns, comprehensions) with CPython as the oracle.  KNOWN lists the places where a
+folded constant legitimately disappears from CPython's code.
 """
 import os
 import subprocess
@@ -121,7 +129,70 @@ def stdlib_smoke(fold_dump, root):
     return status
 
 
+def all_const_reprs(code, out):
+    """Canonical reprs of every constant of a code object, its nested code objects and the
+    items of its tuples and frozensets."""
+    def add(c):
+        if isinstance(c, type(code)):
+            all_const_reprs(c, out)
+            return
+        out.add(canonical(repr(c)))
+        if isinstance(c, (tuple, frozenset)):
+            for item in c:
+                add(item)
+    for c in code.co_consts:
+        add(c)
+    return out
+
+
+def stdlib_values(fold_dump, root, known_path=None):
+    """Every value folding produced in a file must be among CPython's constants of that
+    file; prints those that are not.  A constant may legitimately vanish (a constant test
+    of an `if`, an unused expression statement): known_path lists such places as
+    "path/relative/to/root.py:LINE"; they may be missing (or not)."""
+    known = set()
+    if known_path:
+        with open(known_path, encoding="utf-8") as f:
+            known = {l.split("#")[0].strip() for l in f} - {""}
+    files = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        files += [os.path.join(dirpath, n) for n in sorted(filenames) if n.endswith(".py")]
+    folded = {}
+    for i in range(0, len(files), 200):
+        r = subprocess.run([fold_dump, "--folded"] + files[i:i + 200], capture_output=True,
+                           encoding="utf-8", errors="surrogateescape", check=True)
+        for line in r.stdout.splitlines():
+            if "\t" in line:
+                path, lineno, value = line.split("\t", 2)
+                folded.setdefault(path, []).append((int(lineno), value))
+    total = missing = 0
+    for path, values in sorted(folded.items()):
+        with open(path, "rb") as f:
+            source = f.read()
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                code = compile(source, path, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError):
+            continue
+        consts = all_const_reprs(code, set())
+        for lineno, value in values:
+            total += 1
+            if canonical(value) not in consts:
+                if f"{os.path.relpath(path, root)}:{lineno}" in known:
+                    continue
+                missing += 1
+                print(f"NOT IN CPython's constants: {path}:{lineno}: {value[:200]}")
+    print(f"{total - missing} of {total} folded values are constants of CPython's code "
+          f"(or known to vanish)")
+    return 0 if missing == 0 else 1
+
+
 def main(argv):
+    if len(argv) in (4, 6) and argv[1] == "--stdlib-values":
+        known = argv[3] if len(argv) == 6 and argv[2] == "--known" else None
+        return stdlib_values(argv[-2], argv[-1], known)
     if len(argv) == 4 and argv[1] == "--stdlib-smoke":
         return stdlib_smoke(argv[2], argv[3])
     if len(argv) == 3:

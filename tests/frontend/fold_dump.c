@@ -8,6 +8,8 @@
  *   fold_dump --stdlib-smoke FILE...
  *                              folds whole modules (exec mode) and reprs and hashes every
  *                              constant of the result: a crash test for sanitizer builds
+ *   fold_dump --folded FILE... the same, also printing "FILE<tab>LINE<tab>REPR" for every
+ *                              node that folding turned into a Constant
  *
  * co_consts.  fold_check.py compares the first mode with CPython 3.11, whose co_consts is
  * what its compiler put there, not what the folder made: so this file models the parts of
@@ -393,6 +395,70 @@ static void touch_constants(const vm_ast *n, vm_buf *scratch, uint64_t *acc, siz
     }
 }
 
+/* --folded: the nodes that were not Constants before folding, collected by address,
+ * and after folding the values of those that became Constants (and are still in the
+ * tree: a folded tuple item that was absorbed by its folded tuple is not). */
+typedef struct ptrset {
+    const vm_ast **items;
+    size_t n, cap;
+} ptrset;
+
+static void collect_exprs(const vm_ast *n, ptrset *set)
+{
+    if (!n)
+        return;
+    const vm_ast_kind_info *k = &vm_ast_kinds[n->kind];
+    if (k->category == VM_AST_CAT_expr && n->kind != VM_AST_Constant) {
+        if (set->n == set->cap) {
+            set->cap = set->cap ? 2 * set->cap : 1024;
+            set->items = realloc(set->items, set->cap * sizeof *set->items);
+        }
+        set->items[set->n++] = n;
+    }
+    for (int i = 0; i < k->nfields; i++) {
+        const vm_ast_field *f = &k->fields[i];
+        const char *base = (const char *)n + f->offset;
+        if (f->kind == VM_AST_F_NODE || f->kind == VM_AST_F_OPT) {
+            collect_exprs(*(vm_ast *const *)base, set);
+        } else if (f->kind == VM_AST_F_SEQ) {
+            const vm_ast_seq *s = *(vm_ast_seq *const *)base;
+            for (size_t j = 0; j < vm_ast_seq_len(s); j++)
+                collect_exprs(s->items[j].node, set);
+        }
+    }
+}
+
+static int cmp_ptr(const void *a, const void *b)
+{
+    const vm_ast *x = *(const vm_ast *const *)a, *y = *(const vm_ast *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void print_folded(const vm_ast *n, const ptrset *set, const char *path, vm_buf *out)
+{
+    if (!n)
+        return;
+    const vm_ast_kind_info *k = &vm_ast_kinds[n->kind];
+    if (n->kind == VM_AST_Constant &&
+        bsearch(&n, set->items, set->n, sizeof *set->items, cmp_ptr)) {
+        vm_buf_printf(out, "%s\t%d\t", path, n->lineno);
+        vm_ast_const_repr(&n->v.Constant.value, out);
+        vm_buf_puts(out, "\n");
+        return;
+    }
+    for (int i = 0; i < k->nfields; i++) {
+        const vm_ast_field *f = &k->fields[i];
+        const char *base = (const char *)n + f->offset;
+        if (f->kind == VM_AST_F_NODE || f->kind == VM_AST_F_OPT) {
+            print_folded(*(vm_ast *const *)base, set, path, out);
+        } else if (f->kind == VM_AST_F_SEQ) {
+            const vm_ast_seq *s = *(vm_ast_seq *const *)base;
+            for (size_t j = 0; j < vm_ast_seq_len(s); j++)
+                print_folded(s->items[j].node, set, path, out);
+        }
+    }
+}
+
 /* `from __future__ import annotations` among the module's leading future imports. */
 static bool has_future_annotations(const vm_ast *mod)
 {
@@ -413,7 +479,7 @@ static bool has_future_annotations(const vm_ast *mod)
     return false;
 }
 
-static int stdlib_smoke(int argc, char **argv)
+static int stdlib_smoke(int argc, char **argv, bool folded)
 {
     size_t files = 0, parsed = 0, constants = 0;
     uint64_t acc = 0;
@@ -433,10 +499,21 @@ static int stdlib_smoke(int argc, char **argv)
         vm_ast *mod = vm_parse_file(&arena, data, len, argv[i], VM_PARSE_EXEC, &err);
         if (mod) {
             parsed++;
+            ptrset set = {0};
+            if (folded) {
+                collect_exprs(mod, &set);
+                qsort(set.items, set.n, sizeof *set.items, cmp_ptr);
+            }
             const char *error = NULL;
             if (!vm_ast_optimize(&arena, mod, 0, has_future_annotations(mod), &error))
                 printf("%s: RecursionError %s\n", argv[i], error);
             touch_constants(mod, &scratch, &acc, &constants);
+            if (folded) {
+                scratch.len = 0;
+                print_folded(mod, &set, argv[i], &scratch);
+                fwrite(scratch.data, 1, scratch.len, stdout);
+                free(set.items);
+            }
         }
         vm_syntax_error_clear(&err);
         vm_arena_free(&arena);
@@ -451,11 +528,13 @@ static int stdlib_smoke(int argc, char **argv)
 int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "--stdlib-smoke") == 0)
-        return stdlib_smoke(argc - 2, argv + 2);
+        return stdlib_smoke(argc - 2, argv + 2, false);
+    if (argc >= 2 && strcmp(argv[1], "--folded") == 0)
+        return stdlib_smoke(argc - 2, argv + 2, true);
     if (argc == 3 && strcmp(argv[1], "--ast") == 0)
         return fold_lines(argv[2], true);
     if (argc == 2)
         return fold_lines(argv[1], false);
-    fprintf(stderr, "usage: fold_dump [--ast] FILE | fold_dump --stdlib-smoke FILE...\n");
+    fprintf(stderr, "usage: fold_dump [--ast] FILE | fold_dump --stdlib-smoke|--folded FILE...\n");
     return 2;
 }
