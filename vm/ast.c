@@ -361,6 +361,30 @@ static void make_c_locale(void)
     c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
 }
 
+/* Adds one to the last digit of a %e string "d.ddde±XX" in place (carrying; 9.99e+05
+ * becomes 1.00e+06).  Returns false if the result would not fit. */
+static bool bump_last_digit(char *s)
+{
+    char *e = strchr(s, 'e');
+    if (!e)
+        return false;
+    char *p = e - 1;
+    for (; p >= s; p--) {
+        if (*p == '.')
+            continue;
+        if (*p < '9') {
+            (*p)++;
+            return true;
+        }
+        *p = '0';
+    }
+    /* all nines: 10.00e+XX -> 1.000e+(XX+1) */
+    int exp10 = atoi(e + 1) + 1;
+    s[0] = '1';
+    snprintf(e, 16, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
+    return true;
+}
+
 /* The shortest repr of a double.  add_dot_0: float repr's "1.0" (complex leaves it off:
  * repr(1j) is '1j'). */
 static void repr_double(double x, bool add_dot_0, vm_buf *out)
@@ -381,14 +405,18 @@ static void repr_double(double x, bool add_dot_0, vm_buf *out)
         vm_buf_puts(out, add_dot_0 ? "0.0" : "0");
         return;
     }
-    /* Shortest %.*e that reads back exactly.  The correctly rounded p-digit string is the
-     * closest p-digit decimal, so if any p-digit string round-trips, this one does. */
+    /* The shortest %.*e that reads back exactly.  The correctly rounded p-digit string is
+     * the closest p-digit decimal, but at a power of two the doubles below are twice as
+     * dense as those above, so when it does not read back its neighbour one unit in the
+     * last place further up may (2**-24 is 5.960464477539063e-08, not ...0625e-08). */
     pthread_once(&c_locale_once, make_c_locale);
     locale_t saved = c_locale ? uselocale(c_locale) : (locale_t)0;
     char tmp[40];
     for (int prec = 1; prec <= 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*e", prec - 1, x);
         if (strtod(tmp, NULL) == x)
+            break;
+        if (prec < 17 && bump_last_digit(tmp) && strtod(tmp, NULL) == x)
             break;
     }
     if (saved)

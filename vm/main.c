@@ -3,8 +3,8 @@
  * Today: the front end's developer switches, `-X dump-ast FILE` (CPython 3.11's
  * ast.dump(ast.parse(source)) for the file), `-X check-syntax FILE` (one machine-readable
  * line: "ok", or the error's class, line, offset, end line, end offset and message,
- * tab-separated: what CPython's compile() reports, from the parser and the symbol table
- * so far), `-X dump-symtable FILE` and, once the compiler lands, `-X dis FILE`.
+ * tab-separated: what CPython's compile() reports), `-X dump-symtable FILE` and
+ * `-X dis FILE` (the bytecode, vm/code.h).
  * Running a program needs the interpreter (the next issue): stmpy says so and exits 2. */
 #include <errno.h>
 #include <stdbool.h>
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vm/ast.h"
+#include "vm/compile.h"
 #include "vm/parser.h"
 #include "vm/symtable.h"
 
@@ -21,9 +22,11 @@ static void usage(FILE *out)
     fprintf(out,
             "usage: stmpy [option] ... [file]\n"
             "  -X dump-ast  print the file's AST as CPython's ast.dump(ast.parse(source))\n"
-            "  -X check-syntax  parse the file and build its symbol tables; print 'ok' or the\n"
-            "               SyntaxError's class, line, offset, end line, end offset and\n"
-            "               message, tab-separated\n"
+            "  -X check-syntax  compile the file; print 'ok' or the SyntaxError's class,\n"
+            "               line, offset, end line, end offset and message, tab-separated\n"
+            "  -X dis       compile the file and print its bytecode, code object by code object\n"
+            "  -X dump-code  compile the file and print its code objects' co_* facts\n"
+            "               (tests/frontend/code_parity.py prints CPython's in the same format)\n"
             "  -X dump-symtable  print the file's symbol tables (tests/frontend/symtable_check.py\n"
             "               prints CPython's in the same format), or the SyntaxError as check-syntax\n"
             "  -V, --version  print the Python version stmpy implements\n");
@@ -67,7 +70,7 @@ static char *read_file(const char *path, size_t *len)
 
 static const char *const error_class[] = {"SyntaxError", "IndentationError", "TabError"};
 
-typedef enum { DUMP_AST, CHECK_SYNTAX, DUMP_SYMTABLE } front_end_job;
+typedef enum { DUMP_AST, CHECK_SYNTAX, DUMP_SYMTABLE, DIS, DUMP_CODE } front_end_job;
 
 /* Runs the front end over a file: -X dump-ast prints the AST (a SyntaxError as CPython
  * prints it); -X check-syntax runs the parser and the symbol table, as compile() would
@@ -88,9 +91,12 @@ static int front_end(const char *path, front_end_job job)
     vm_syntax_error err = {0};
     vm_ast *mod = vm_parse_file(&arena, data, len, path, VM_PARSE_EXEC, &err);
     /* the raw bytes serve as the error's source line: right for UTF-8 files */
-    vm_symtable *st = mod && job != DUMP_AST
+    vm_symtable *st = mod && job == DUMP_SYMTABLE
                           ? vm_symtable_build(&arena, mod, path, data, len, &err) : NULL;
-    bool ok = job == DUMP_AST ? mod != NULL : st != NULL;
+    /* check-syntax and dis run the whole compiler, as compile() does */
+    vm_code *code = mod && (job == CHECK_SYNTAX || job == DIS || job == DUMP_CODE)
+                        ? vm_compile_ast(&arena, mod, path, data, len, NULL, &err) : NULL;
+    bool ok = job == DUMP_AST ? mod != NULL : job == DUMP_SYMTABLE ? st != NULL : code != NULL;
     vm_buf out;
     vm_buf_init(&out);
     if (ok && job == DUMP_AST) {
@@ -98,9 +104,13 @@ static int front_end(const char *path, front_end_job job)
         vm_buf_put(&out, "\n", 1);
     } else if (ok && job == DUMP_SYMTABLE) {
         vm_symtable_dump(st, &out);
+    } else if (ok && job == DIS) {
+        vm_code_dis(code, &out);
+    } else if (ok && job == DUMP_CODE) {
+        vm_code_dump_facts(code, &out);
     } else if (ok) {
         vm_buf_puts(&out, "ok\n");
-    } else if (job == DUMP_AST) {
+    } else if (job == DUMP_AST || job == DIS) {
         vm_syntax_error_print(&err, stderr);
     } else {
         vm_buf_printf(&out, "%s\t%d\t%d\t%d\t%d\t%s\n", error_class[err.kind], err.lineno,
@@ -109,6 +119,7 @@ static int front_end(const char *path, front_end_job job)
     fwrite(out.data, 1, out.len, stdout);
     vm_buf_free(&out);
     vm_syntax_error_clear(&err);
+    vm_code_free(code);
     vm_arena_free(&arena);
     free(data);
     return ok ? 0 : 1;
@@ -144,7 +155,7 @@ int main(int argc, char **argv)
         }
     }
     static const struct { const char *name; front_end_job job; } jobs[] = {
-        {"dump-ast", DUMP_AST}, {"check-syntax", CHECK_SYNTAX}, {"dump-symtable", DUMP_SYMTABLE}};
+        {"dump-ast", DUMP_AST}, {"check-syntax", CHECK_SYNTAX}, {"dump-symtable", DUMP_SYMTABLE}, {"dis", DIS}, {"dump-code", DUMP_CODE}};
     for (size_t j = 0; xopt && j < sizeof jobs / sizeof jobs[0]; j++) {
         if (strcmp(xopt, jobs[j].name) != 0)
             continue;

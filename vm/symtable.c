@@ -1000,6 +1000,7 @@ static void check_future(builder *b, const vm_ast_seq *body)
             if (!strcmp(name, "annotations"))
                 b->st->future_annotations = true;
         }
+        b->st->future_lineno = s->lineno;
     }
 }
 
@@ -1243,6 +1244,7 @@ vm_symtable *vm_symtable_build(vm_arena *arena, const vm_ast *mod, const char *f
                                const char *source, size_t source_len, vm_syntax_error *err)
 {
     vm_symtable *st = vm_arena_alloc(arena, sizeof *st);
+    st->future_lineno = -1;
     st->arena = arena;
     builder b = {.st = st, .arena = arena, .filename = filename, .source = source,
                  .source_len = source_len, .err = err};

@@ -105,6 +105,8 @@ struct vm_symtable_scope {
 typedef struct vm_symtable {
     vm_symtable_scope *top;
     bool future_annotations;    /* `from __future__ import annotations` */
+    int future_lineno;          /* the line of the last leading `from __future__`, or -1
+                                   (CPython's ff_lineno: a later one is a compiler error) */
     /* private */
     vm_arena *arena;
     const char **interned;      /* open-addressing string table */
