@@ -286,6 +286,27 @@ void vm_code_dump_facts(const vm_code *co, vm_buf *out)
     free(cells);
     put_list("freevars", co->localsplusnames + co->nlocalsplus - co->nfreevars, co->nfreevars, out);
     put_list("names", co->names, co->nnames, out);
+    /* the lines instructions come from (the first line aside: CPython's RESUME has it) */
+    int *lines = malloc((size_t)(co->npositions + 1) * sizeof *lines);
+    int nlines = 0;
+    for (int i = 0; i < co->npositions; i++) {
+        int l = co->positions[i].lineno;
+        if (l <= 0 || l == co->firstlineno)
+            continue;
+        int j = 0;
+        while (j < nlines && lines[j] < l)
+            j++;
+        if (j < nlines && lines[j] == l)
+            continue;
+        memmove(lines + j + 1, lines + j, (size_t)(nlines - j) * sizeof *lines);
+        lines[j] = l;
+        nlines++;
+    }
+    vm_buf_puts(out, "lines");
+    for (int i = 0; i < nlines; i++)
+        vm_buf_printf(out, " %d", lines[i]);
+    vm_buf_puts(out, "\n");
+    free(lines);
     for (int i = 0; i < co->nconsts; i++) {
         vm_buf_puts(out, "const ");
         if (co->consts[i].code)

@@ -116,7 +116,8 @@ const vm_code_handler *vm_code_handler_for(const vm_code *code, uint32_t unit);
  * table. */
 void vm_code_dis(const vm_code *code, vm_buf *out);
 /* Prints the co_* facts of a code object and its nested ones (pre-order), one per line:
- * "code QUALNAME FIRSTLINENO", name, flags, args, varnames, cellvars, freevars, names, one
+ * "code QUALNAME FIRSTLINENO", name, flags, args, varnames, cellvars, freevars, names, the
+ * lines of its instructions (sorted, the first line left out), one
  * "const REPR" per constant (nested code objects as "<code QUALNAME>"). */
 void vm_code_dump_facts(const vm_code *code, vm_buf *out);
 

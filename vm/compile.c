@@ -988,11 +988,11 @@ bool cg_jump_if(cg_compiler *c, const vm_ast *e, cg_block *next, bool cond)
         return true;
     }
     case VM_AST_Compare: {
+        /* as in CPython, the comparison's position stays for what follows */
+        cg_set_loc(c, e);
         size_t n = LEN(e->v.Compare.ops) - 1;
         if (n == 0)
             break;
-        cg_loc saved = c->u->loc;
-        cg_set_loc(c, e);
         const vm_ast_seq *ops = e->v.Compare.ops, *comps = e->v.Compare.comparators;
         cg_block *cleanup = cg_new_block(c);
         VISIT(c, e->v.Compare.left);
@@ -1014,7 +1014,6 @@ bool cg_jump_if(cg_compiler *c, const vm_ast *e, cg_block *next, bool cond)
         if (!cond)
             addop_jump_noline(c, VM_OP_JUMP_ANY, next);
         cg_use_next_block(c, end);
-        c->u->loc = saved;
         return !c->failed;
     }
     default:
@@ -1530,10 +1529,7 @@ static void load_annotation_string(cg_compiler *c, const vm_ast *annotation)
 static bool visit_annexpr(cg_compiler *c, const vm_ast *annotation)
 {
     if (c->future_flags & VM_CO_FUTURE_ANNOTATIONS) {
-        cg_loc saved = c->u->loc;
-        cg_set_loc(c, annotation);
-        load_annotation_string(c, annotation);
-        c->u->loc = saved;
+        load_annotation_string(c, annotation);      /* at the statement's position */
         return !c->failed;
     }
     return cg_visit_expr(c, annotation);
@@ -1790,7 +1786,6 @@ static bool visit_class(cg_compiler *c, const vm_ast *s)
     if (!enter_scope(c, s->v.ClassDef.name, SCOPE_CLASS, s, firstlineno))
         return false;
     c->u->private_name = s->v.ClassDef.name;
-    cg_set_loc(c, s);
     bool ok = cg_nameop(c, "__name__", VM_AST_OP_Load) && cg_nameop(c, "__module__", VM_AST_OP_Store);
     if (ok) {
         cg_load_str(c, c->u->qualname);
@@ -2071,11 +2066,14 @@ static bool visit_return(cg_compiler *c, const vm_ast *s)
 static bool visit_break_continue(cg_compiler *c, bool is_break)
 {
     cg_fblock *loop = NULL;
+    cg_loc saved = c->u->loc;
     cg_addop(c, VM_OP_NOP, 0);
     if (!unwind_fblock_stack(c, false, &loop))
         return false;
-    if (!loop)
+    if (!loop) {
+        c->u->loc = saved;
         return cg_error(c, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+    }
     if (is_break) {
         if (!unwind_fblock(c, loop, false))
             return false;
@@ -2083,7 +2081,6 @@ static bool visit_break_continue(cg_compiler *c, bool is_break)
     } else {
         cg_addop_jump(c, VM_OP_JUMP_ANY, loop->block);
     }
-    next_block(c);
     return !c->failed;
 }
 

@@ -2,8 +2,9 @@
 """The compiler against CPython 3.11's: for every .py file given (or found under a
 directory), compile it with CPython and with `stmpy -X dump-code`, and compare every code
 object's facts: qualified name, first line, flags, argument counts, co_varnames,
-co_cellvars, co_freevars, co_names and co_consts (in order, by repr; nested code objects by
-qualified name).  These follow from the symbol tables, constant folding, docstrings and the
+co_cellvars, co_freevars, co_names, the source lines its instructions come from (co_lines,
+the first line aside: CPython's RESUME carries it) and co_consts (in order, by repr; nested
+code objects by qualified name).  These follow from the symbol tables, constant folding, docstrings and the
 order in which code generation emits names and constants, so they pin all of those to
 CPython's.
 
@@ -49,6 +50,8 @@ def facts(co, out):
     out.append(" ".join(["cellvars"] + list(co.co_cellvars)))
     out.append(" ".join(["freevars"] + list(co.co_freevars)))
     out.append(" ".join(["names"] + list(co.co_names)))
+    lines = sorted({l for _, _, l in co.co_lines() if l and l != co.co_firstlineno})
+    out.append(" ".join(["lines"] + [str(l) for l in lines]))
     for k in co.co_consts:
         out.append("const " + const_repr(k))
     for k in co.co_consts:
