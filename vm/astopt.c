@@ -29,14 +29,15 @@
  * with errno checked as CPython checks it.  The libm calls are the same glibc ones
  * CPython makes, so results agree to the bit.
  *
- * Recursion.  CPython counts the depth of expressions, statements and patterns against
- * the recursion limit times COMPILER_STACK_FRAME_SCALE (3); with the default limit of
- * 1000 and compile() called from a shallow frame, a depth near 3000 raises RecursionError.
- * The parser's own limits stop most such trees before they get here. */
+ * Recursion.  CPython counts the depth of expressions, statements and patterns, starting
+ * from the caller's Python frame depth, against the recursion limit, both times
+ * COMPILER_STACK_FRAME_SCALE (3): with the default limit of 1000, compile() called at a
+ * module's top level (depth 2) folds 2993 nested unary minuses and not 2994. */
 #include "vm/astopt.h"
 
 #include <errno.h>
 #include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,15 +50,14 @@
 #define MAX_STR_SIZE          4096  /* characters */
 #define MAX_TOTAL_ITEMS       1024  /* including nested collections */
 
-/* Py_GetRecursionLimit() * COMPILER_STACK_FRAME_SCALE, from a depth of about 1 frame. */
-#define RECURSION_LIMIT       (1000 * 3)
-#define RECURSION_START       3
+/* CPython scales the recursion limit and the caller's depth by this for the optimiser. */
+#define COMPILER_STACK_FRAME_SCALE 3
 
 typedef struct fold_state {
     vm_arena *arena;
     int optimize;
     bool future_annotations;
-    int depth;
+    int depth, limit;
     const char *error;
 } fold_state;
 
@@ -1461,7 +1461,7 @@ static bool fold_pattern(fold_state *st, vm_ast *node);
 
 static bool enter(fold_state *st)
 {
-    if (++st->depth > RECURSION_LIMIT) {
+    if (++st->depth > st->limit) {
         st->error = "maximum recursion depth exceeded during compilation";
         return false;
     }
@@ -1836,8 +1836,19 @@ static bool fold_stmt(fold_state *st, vm_ast *node)
 bool vm_ast_optimize(vm_arena *arena, vm_ast *mod, int optimize, bool future_annotations,
                      const char **error)
 {
+    return vm_ast_optimize_at(arena, mod, optimize, future_annotations, 0, 1000, error);
+}
+
+bool vm_ast_optimize_at(vm_arena *arena, vm_ast *mod, int optimize, bool future_annotations,
+                        int python_depth, int recursion_limit, const char **error)
+{
     fold_state st = {.arena = arena, .optimize = optimize > 0, .future_annotations =
-                     future_annotations, .depth = RECURSION_START};
+                     future_annotations};
+    /* _PyAST_Optimize, "careful here to prevent overflow" */
+    st.depth = python_depth < INT_MAX / COMPILER_STACK_FRAME_SCALE
+                   ? python_depth * COMPILER_STACK_FRAME_SCALE : python_depth;
+    st.limit = recursion_limit < INT_MAX / COMPILER_STACK_FRAME_SCALE
+                   ? recursion_limit * COMPILER_STACK_FRAME_SCALE : recursion_limit;
     bool ok = true;
     switch (mod->kind) {
     case VM_AST_Module: ok = fold_body(&st, mod->v.Module.body); break;
@@ -1851,6 +1862,7 @@ bool vm_ast_optimize(vm_arena *arena, vm_ast *mod, int optimize, bool future_ann
 }
 
 #undef TRY
+#undef COMPILER_STACK_FRAME_SCALE
 #undef DOUBLE_IS_ODD_INTEGER
 #undef HASH_BITS
 #undef HASH_MODULUS

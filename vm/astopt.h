@@ -34,6 +34,13 @@
  * CPython's message in *error); the tree is then partly folded and must not be compiled. */
 bool vm_ast_optimize(vm_arena *arena, vm_ast *mod, int optimize, bool future_annotations,
                      const char **error);
+/* The same with the recursion check's inputs: python_depth, the Python frames active in
+ * the thread that compiles (0 for a script's own module; 2 for compile() called at a
+ * module's top level) and sys.getrecursionlimit() (vm_ast_optimize: 0 and 1000).  The
+ * optimiser fails past 3 * recursion_limit nested expressions, statements and patterns,
+ * counting 3 per frame of python_depth. */
+bool vm_ast_optimize_at(vm_arena *arena, vm_ast *mod, int optimize, bool future_annotations,
+                        int python_depth, int recursion_limit, const char **error);
 
 /* Python's == between constants, as a frozenset uses it to merge items: 1 == 1.0 == True
  * == (1+0j), 0.0 == -0.0, NaN unequal to everything, tuples item by item, frozensets as

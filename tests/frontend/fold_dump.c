@@ -4,6 +4,8 @@
  *                              skipped) is parsed as compile(line, "<fold>", "eval") would,
  *                              folded, and the constants of the folded expression are
  *                              printed as the tuple repr of the code object's co_consts
+ *                              (recursion counted as for compile() called at a module's
+ *                              top level: fold_check.py's)
  *   fold_dump --ast FILE       the same, printing ast.dump of the folded tree instead
  *   fold_dump --stdlib-smoke FILE...
  *                              folds whole modules (exec mode) and reprs and hashes every
@@ -334,7 +336,7 @@ static int fold_lines(const char *path, bool dump_ast)
         const char *error = NULL;
         if (!mod) {
             vm_buf_printf(&out, "SyntaxError %s\n", err.msg);
-        } else if (!vm_ast_optimize(&arena, mod, 0, false, &error)) {
+        } else if (!vm_ast_optimize_at(&arena, mod, 0, false, 2, 1000, &error)) {
             vm_buf_printf(&out, "RecursionError %s\n", error);
         } else if (dump_ast) {
             vm_ast_dump(mod, &out);
