@@ -364,7 +364,8 @@ static int fold_lines(const char *path, bool dump_ast)
         vm_syntax_error_clear(&err);
         vm_arena_free(&arena);
     }
-    fwrite(out.data, 1, out.len, stdout);
+    if (out.len)
+        fwrite(out.data, 1, out.len, stdout);
     vm_buf_free(&out);
     free(data);
     return 0;
@@ -441,7 +442,7 @@ static void print_folded(const vm_ast *n, const ptrset *set, const char *path, v
     if (!n)
         return;
     const vm_ast_kind_info *k = &vm_ast_kinds[n->kind];
-    if (n->kind == VM_AST_Constant &&
+    if (n->kind == VM_AST_Constant && set->n &&
         bsearch(&n, set->items, set->n, sizeof *set->items, cmp_ptr)) {
         vm_buf_printf(out, "%s\t%d\t", path, n->lineno);
         vm_ast_const_repr(&n->v.Constant.value, out);
@@ -504,7 +505,8 @@ static int stdlib_smoke(int argc, char **argv, bool folded)
             ptrset set = {0};
             if (folded) {
                 collect_exprs(mod, &set);
-                qsort(set.items, set.n, sizeof *set.items, cmp_ptr);
+                if (set.n)
+                    qsort(set.items, set.n, sizeof *set.items, cmp_ptr);
             }
             const char *error = NULL;
             if (!vm_ast_optimize(&arena, mod, 0, has_future_annotations(mod), &error))
@@ -513,7 +515,8 @@ static int stdlib_smoke(int argc, char **argv, bool folded)
             if (folded) {
                 scratch.len = 0;
                 print_folded(mod, &set, argv[i], &scratch);
-                fwrite(scratch.data, 1, scratch.len, stdout);
+                if (scratch.len)
+                    fwrite(scratch.data, 1, scratch.len, stdout);
                 free(set.items);
             }
         }
