@@ -14,8 +14,10 @@
  * always >= 1), and vm_bigint_OP(r, inputs) writes the normalised result to r->d, which
  * the caller has made at least that large, and sets r->n and r->neg.  The caller may thus
  * put digits anywhere: an arena (the convenience layer below), the stack, or later an
- * object in the garbage-collected heap.  Unless a function says otherwise, r->d must not
- * overlap the limbs of any input.  Operations may use temporary scratch memory (malloc,
+ * object in the garbage-collected heap.  r->d must not overlap the limbs of any input,
+ * except that "in place" operations (marked so below) accept r->d equal to an input's d
+ * (the same limbs, not an offset into them; the capacity must still be the cap) and r
+ * the input's own struct.  Operations may use temporary scratch memory (malloc,
  * freed before they return), never keep pointers to inputs or results, and have no global
  * state: they are thread-safe on distinct results.  If malloc fails the process aborts
  * with a message, as the arena does; a cap of SIZE_MAX means "too large to represent".
@@ -90,18 +92,18 @@ void vm_bigint_from_uint64(vm_bigint *r, uint64_t v);
 /* True and *out set if a fits. */
 bool vm_bigint_to_int64(const vm_bigint *a, int64_t *out);
 bool vm_bigint_to_uint64(const vm_bigint *a, uint64_t *out);
-/* r = a (r may be a; then nothing is copied). */
+/* r = a; in place (then nothing is copied). */
 size_t vm_bigint_copy_cap(const vm_bigint *a);
 void vm_bigint_copy(vm_bigint *r, const vm_bigint *a);
 
 /* ---- arithmetic ---- */
 
-/* r = a + b, a - b: cap max(a->n, b->n) + 1. */
+/* r = a + b, a - b: cap max(a->n, b->n) + 1; in place. */
 size_t vm_bigint_add_cap(const vm_bigint *a, const vm_bigint *b);
 void vm_bigint_add(vm_bigint *r, const vm_bigint *a, const vm_bigint *b);
 size_t vm_bigint_sub_cap(const vm_bigint *a, const vm_bigint *b);
 void vm_bigint_sub(vm_bigint *r, const vm_bigint *a, const vm_bigint *b);
-/* r = -a, abs(a): cap a->n; r may be a. */
+/* r = -a, abs(a): cap a->n; in place. */
 size_t vm_bigint_neg_cap(const vm_bigint *a);
 void vm_bigint_neg(vm_bigint *r, const vm_bigint *a);
 void vm_bigint_abs(vm_bigint *r, const vm_bigint *a);
@@ -112,7 +114,7 @@ void vm_bigint_mul(vm_bigint *r, const vm_bigint *a, const vm_bigint *b);
 
 /* Floor division and modulo: q = a // b, m = a % b, with a == q*b + m and m of b's sign.
  * Either q or m may be NULL.  Returns VM_BIGINT_ZERO_DIVISION (and writes nothing) if b
- * is zero. */
+ * is zero.  In place (q or m may be a or b: the work is done in scratch memory). */
 size_t vm_bigint_floordiv_cap(const vm_bigint *a, const vm_bigint *b);
 size_t vm_bigint_mod_cap(const vm_bigint *a, const vm_bigint *b);
 vm_bigint_status vm_bigint_divmod(vm_bigint *q, vm_bigint *m, const vm_bigint *a,
@@ -133,7 +135,7 @@ vm_bigint_status vm_bigint_powmod(vm_bigint *r, const vm_bigint *b, const vm_big
 /* r = a << s, a >> s (floor).  Shift counts are bit counts; a Python count that is
  * negative is NEGATIVE_SHIFT for the caller (vm_bigint_shift_count below), one that does
  * not fit a uint64_t makes >> give 0 or -1 and << of a non-zero value TOO_BIG.  lshift's
- * cap is SIZE_MAX when the result cannot be represented. */
+ * cap is SIZE_MAX when the result cannot be represented.  In place. */
 size_t vm_bigint_lshift_cap(const vm_bigint *a, uint64_t s);
 void vm_bigint_lshift(vm_bigint *r, const vm_bigint *a, uint64_t s);
 size_t vm_bigint_rshift_cap(const vm_bigint *a, uint64_t s);
@@ -142,12 +144,12 @@ void vm_bigint_rshift(vm_bigint *r, const vm_bigint *a, uint64_t s);
  * UINT64_MAX (then *out = UINT64_MAX, which rshift treats as "all bits"). */
 vm_bigint_status vm_bigint_shift_count(const vm_bigint *count, uint64_t *out);
 
-/* r = a & b, a | b, a ^ b: cap max(a->n, b->n) + 1. */
+/* r = a & b, a | b, a ^ b: cap max(a->n, b->n) + 1; in place. */
 size_t vm_bigint_bitop_cap(const vm_bigint *a, const vm_bigint *b);
 void vm_bigint_and(vm_bigint *r, const vm_bigint *a, const vm_bigint *b);
 void vm_bigint_or(vm_bigint *r, const vm_bigint *a, const vm_bigint *b);
 void vm_bigint_xor(vm_bigint *r, const vm_bigint *a, const vm_bigint *b);
-/* r = ~a == -a - 1: cap a->n + 1. */
+/* r = ~a == -a - 1: cap a->n + 1; in place. */
 size_t vm_bigint_invert_cap(const vm_bigint *a);
 void vm_bigint_invert(vm_bigint *r, const vm_bigint *a);
 
@@ -167,8 +169,8 @@ void vm_bigint_from_double(vm_bigint *r, double x);
 /* Digits of a in radix 2..36 (lowercase letters), with a leading '-' if negative and no
  * prefix, NUL-terminated; returns the length without the NUL.  The cap is in chars and
  * counts the sign and the NUL.  Powers of two are linear; other radixes go through base
- * radix^k limbs (10^9 for decimal), quadratic with a small constant (4300 digits: a few
- * microseconds; 100000 digits: tens of milliseconds). */
+ * radix^k limbs (10^9 for decimal), quadratic as CPython 3.11's: on a loaded x86-64,
+ * 4300 digits take under 1 ms, 100000 digits 0.3 s (parsing: 0.15 ms and 0.12 s). */
 size_t vm_bigint_to_str_cap(const vm_bigint *a, unsigned radix);
 size_t vm_bigint_to_str(const vm_bigint *a, unsigned radix, char *out);
 /* Parses digits s[0..len) in radix 2..36 (either case for letters): the digit part of
@@ -194,7 +196,9 @@ typedef enum {
 /* Storage for cap limbs (cap >= 1) from the arena; r is zero. */
 void vm_bigint_arena_new(vm_bigint *r, struct vm_arena *arena, size_t cap);
 /* A view of an INT, BIGINT, TRUE or FALSE constant (bool is an int subclass); small
- * values use tmp as storage.  False for other kinds.  r must only be read. */
+ * values use tmp as storage.  False for other kinds.  r must only be read.  Note that in
+ * Python & | ^ of two bools give a bool (True & True is True, not 1): the folder must
+ * keep those itself; everything else on bools is int arithmetic. */
 bool vm_bigint_view_const(vm_bigint *r, const struct vm_ast_const *c, uint32_t tmp[2]);
 /* The constant for a: INT if it fits int64_t, else BIGINT with limbs copied to the
  * arena. */

@@ -1276,6 +1276,10 @@ Test(bigint, shifts_floor_and_limb_boundaries)
     EXPECT_STR(op_shift((vm_bigint[]){B("-18446744073709551617")}, 64, '>'), "-2");
     EXPECT_STR(op_shift((vm_bigint[]){B("-18446744073709551615")}, 32, '>'), "-4294967296");
     EXPECT_STR(op_shift((vm_bigint[]){B("-18446744073709551616")}, 32, '>'), "-4294967296");
+    /* bits lost below the limb the shift starts in still round a negative value down */
+    EXPECT_STR(op_shift((vm_bigint[]){B("-18446744073709551617")}, 40, '>'), "-16777217");
+    EXPECT_STR(op_shift((vm_bigint[]){B("-79228162514264337597838917632")}, 40, '>'),
+               "-72057594037927937");
     EXPECT_STR(op_shift((vm_bigint[]){P2(64, 0)}, 65, '>'), "0");
     EXPECT_STR(op_shift((vm_bigint[]){I(-5)}, 1000, '>'), "-1");
     EXPECT_STR(op_shift((vm_bigint[]){I(-5)}, UINT64_MAX, '>'), "-1");
@@ -1524,6 +1528,58 @@ Test(bigint, long_decimal_strings)
         cr_expect_str_eq(S(&p), t);
         vm_bigint ten = I(10), e = I((int64_t)zeros);
         cr_expect_eq(vm_bigint_cmp(&p, (vm_bigint[]){op_pow(&ten, &e)}), 0);
+    }
+}
+
+/* The operations documented "in place" give the same result with r the input itself. */
+Test(bigint, in_place_operations_match_fresh_results)
+{
+    static const char *vals[] = {"0", "1", "-1", "4294967295", "-4294967296",
+                                 "-18446744073709551617", "340282366920938463463374607431768211455",
+                                 "-79228162514264337593543950336123456789"};
+    size_t nv = sizeof vals / sizeof vals[0];
+    for (size_t i = 0; i < nv; i++) {
+        for (size_t j = 0; j < nv; j++) {
+            vm_bigint b = B(vals[j]);
+            const char *ops = "+-&|^/%<>~n";
+            for (const char *op = ops; *op; op++) {
+                if ((*op == '/' || *op == '%') && b.n == 0)
+                    continue;
+                vm_bigint a = B_room(vals[i], 16), fresh;
+                uint64_t count = b.n ? b.d[0] % 100 : 0;
+                switch (*op) {
+                case '+': fresh = op_add(&a, &b); vm_bigint_add(&a, &a, &b); break;
+                case '-': fresh = op_sub(&a, &b); vm_bigint_sub(&a, &a, &b); break;
+                case '&': case '|': case '^':
+                    fresh = op_bits(&a, &b, *op);
+                    if (*op == '&')
+                        vm_bigint_and(&a, &a, &b);
+                    else if (*op == '|')
+                        vm_bigint_or(&a, &a, &b);
+                    else
+                        vm_bigint_xor(&a, &a, &b);
+                    break;
+                case '/': fresh = op_div(&a, &b); vm_bigint_divmod(&a, NULL, &a, &b); break;
+                case '%': {
+                    /* the remainder into the divisor's own storage */
+                    vm_bigint bb = B_room(vals[j], 16);
+                    fresh = op_mod(&a, &bb);
+                    vm_bigint_divmod(NULL, &bb, &a, &bb);
+                    a = bb;
+                    break;
+                }
+                case '<': fresh = op_shift(&a, count, '<'); vm_bigint_lshift(&a, &a, count); break;
+                case '>': fresh = op_shift(&a, count, '>'); vm_bigint_rshift(&a, &a, count); break;
+                case '~': fresh = op_invert(&a); vm_bigint_invert(&a, &a); break;
+                case 'n':
+                    vm_bigint_arena_new(&fresh, &A, vm_bigint_neg_cap(&a));
+                    vm_bigint_neg(&fresh, &a);
+                    vm_bigint_neg(&a, &a);
+                    break;
+                }
+                cr_expect_str_eq(S(&a), S(&fresh), "%s %c %s in place", vals[i], *op, vals[j]);
+            }
+        }
     }
 }
 
