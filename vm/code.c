@@ -359,3 +359,78 @@ bool vm_code_equal(const vm_code *a, const vm_code *b,
     }
     return true;
 }
+
+/* ---------------------------------------------------------------------------------------
+ * Verification
+ */
+
+static bool at_boundary(const vm_code *co, const char *starts, uint32_t unit)
+{
+    return (int)unit < co->ncode && starts[unit];
+}
+
+const char *vm_code_verify(const vm_code *co)
+{
+    const char *why = NULL;
+    char *starts = calloc((size_t)co->ncode + 1, 1);
+    if (!starts)
+        return "out of memory";
+    for (int pc = 0; pc < co->ncode && !why;) {
+        int op = vm_op_code(co->code[pc]);
+        if (op >= VM_NOPCODES || (vm_op_flags[op] & VM_OPF_PSEUDO)) {
+            why = "an unknown or pseudo opcode";
+            break;
+        }
+        starts[pc] = 1;
+        if (pc + vm_op_size(op) > co->ncode)
+            why = "an instruction runs past the end";
+        else if ((vm_op_flags[op] & VM_OPF_CACHE) && (int)co->code[pc + 1] >= co->ncaches)
+            why = "a cache slot out of range";
+        pc += vm_op_size(op);
+    }
+    for (int pc = 0; pc < co->ncode && !why; pc += vm_op_size(vm_op_code(co->code[pc]))) {
+        int op = vm_op_code(co->code[pc]);
+        uint32_t arg = vm_op_arg(co->code[pc]);
+        unsigned f = vm_op_flags[op];
+        if (f & VM_OPF_JUMP) {
+            bool back = op == VM_OP_JUMP_BACKWARD || op == VM_OP_JUMP_BACKWARD_NO_INTERRUPT;
+            if (!at_boundary(co, starts, arg))
+                why = "a jump target is not an instruction";
+            else if (back ? arg > (uint32_t)pc : arg <= (uint32_t)pc)
+                why = "a jump goes the wrong way for its opcode (backward jumps are JUMP_BACKWARD)";
+        } else if ((f & VM_OPF_CONST) && (int)arg >= co->nconsts) {
+            why = "a constant index out of range";
+        } else if ((f & VM_OPF_NAME) && (int)(op == VM_OP_LOAD_GLOBAL ? arg >> 1 : arg) >= co->nnames) {
+            why = "a name index out of range";
+        } else if ((f & VM_OPF_LOCAL) && (int)arg >= co->nlocalsplus) {
+            why = "a local index out of range";
+        }
+    }
+    if (!why && co->ncode > 0) {
+        int last = 0;
+        for (int pc = 0; pc < co->ncode; pc += vm_op_size(vm_op_code(co->code[pc])))
+            last = pc;
+        if (!(vm_op_flags[vm_op_code(co->code[last])] & VM_OPF_NOFALL))
+            why = "the last instruction falls off the end";
+    }
+    for (int i = 0; i < co->nhandlers && !why; i++) {
+        const vm_code_handler *h = &co->handlers[i];
+        if (h->start >= h->end || (int)h->end > co->ncode || !at_boundary(co, starts, h->start))
+            why = "an exception-table range is empty, misplaced or past the end";
+        else if (i && h->start < co->handlers[i - 1].end)
+            why = "exception-table ranges overlap or are out of order";
+        else if (!at_boundary(co, starts, h->handler))
+            why = "an exception handler is not an instruction";
+        else if ((int)h->depth + (int)h->lasti + 1 > co->stacksize)
+            why = "an exception handler's stack depth exceeds the stack size";
+    }
+    for (int i = 0; i < co->npositions && !why; i++)
+        if ((i == 0 && co->positions[0].start != 0) ||
+            (i && co->positions[i].start <= co->positions[i - 1].start))
+            why = "the position table is out of order";
+    free(starts);
+    for (int i = 0; i < co->nconsts && !why; i++)
+        if (co->consts[i].code)
+            why = vm_code_verify(co->consts[i].code);
+    return why;
+}

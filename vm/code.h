@@ -110,6 +110,13 @@ const vm_code_pos *vm_code_position(const vm_code *code, uint32_t unit);
  * frame. */
 const vm_code_handler *vm_code_handler_for(const vm_code *code, uint32_t unit);
 
+/* Checks the invariants the interpreter and the JIT rely on, in this code object and the
+ * nested ones: known opcodes, arguments in range, jump targets on instructions, backward
+ * jumps only by JUMP_BACKWARD (safe points) or JUMP_BACKWARD_NO_INTERRUPT, no fall off the
+ * end, a sorted disjoint exception table whose depths fit the stack, a sorted position
+ * table.  Returns NULL, or what is wrong. */
+const char *vm_code_verify(const vm_code *code);
+
 /* Prints a code object and, after it, each nested one, as `stmpy -X dis` shows them:
  * a header with the co_* facts, then one line per instruction (source line where it
  * changes, unit index, name, argument and what the argument means), then the exception

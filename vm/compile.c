@@ -1183,6 +1183,16 @@ static bool call_helper(cg_compiler *c, int n, const vm_ast_seq *args, const vm_
     return !c->failed;
 }
 
+/* A name the module binds by import (CPython's is_import_originated): `module.f(x)` is
+ * compiled as an attribute load and a plain call, not as a method call. */
+static bool is_import_originated(cg_compiler *c, const vm_ast *e)
+{
+    if (e->kind != VM_AST_Name)
+        return false;
+    const vm_symtable_symbol *sym = vm_symtable_lookup(c->st->top, e->v.Name.id);
+    return sym && (sym->flags & VM_SYMTABLE_DEF_IMPORT);
+}
+
 static bool visit_call(cg_compiler *c, const vm_ast *e)
 {
     const vm_ast *meth = e->v.Call.func;
@@ -1190,7 +1200,8 @@ static bool visit_call(cg_compiler *c, const vm_ast *e)
     size_t argsl = LEN(args), kwdsl = LEN(kws);
     /* CPython's maybe_optimize_method_call */
     bool method = meth->kind == VM_AST_Attribute && meth->v.Attribute.ctx == VM_AST_OP_Load &&
-                  !has_starred(args) && argsl + kwdsl < STACK_USE_GUIDELINE;
+                  !has_starred(args) && argsl + kwdsl < STACK_USE_GUIDELINE &&
+                  !is_import_originated(c, meth->v.Attribute.value);
     for (size_t i = 0; i < kwdsl && method; i++)
         if (!NODE(kws, i)->v.keyword.arg)
             method = false;

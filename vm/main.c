@@ -96,6 +96,14 @@ static int front_end(const char *path, front_end_job job)
     /* check-syntax and dis run the whole compiler, as compile() does */
     vm_code *code = mod && (job == CHECK_SYNTAX || job == DIS || job == DUMP_CODE)
                         ? vm_compile_ast(&arena, mod, path, data, len, NULL, &err) : NULL;
+    const char *bad = code ? vm_code_verify(code) : NULL;
+    if (bad) {
+        fprintf(stderr, "stmpy: internal compiler error in %s: %s\n", path, bad);
+        vm_code_free(code);
+        vm_arena_free(&arena);
+        free(data);
+        return 3;
+    }
     bool ok = job == DUMP_AST ? mod != NULL : job == DUMP_SYMTABLE ? st != NULL : code != NULL;
     vm_buf out;
     vm_buf_init(&out);

@@ -1,8 +1,11 @@
-/* tests/fuzz/fuzz_parser.c — libFuzzer harness for the front end (tokenizer, parser, AST).
+/* tests/fuzz/fuzz_parser.c — libFuzzer harness for the front end (tokenizer, parser, AST,
+ * symbol tables, constant folding, compiler).
  *
  * Each input is a file's bytes: vm_parse_file (PEP 263 decoding, tokenizing, parsing) in a
- * fresh arena, then, on success, vm_ast_dump of the module into a vm_buf; everything is
- * freed before returning, so LeakSanitizer sees any leak.  The contract of vm/parser.h is
+ * fresh arena, then, on success, vm_ast_dump of the module into a vm_buf, then the
+ * compiler (vm_compile_ast), whose code objects must pass vm_code_verify and are printed
+ * with vm_code_dis; everything is freed before returning, so LeakSanitizer sees any leak.
+ * An "internal compiler error" (a block reached with two stack depths...) is a crash.  The contract of vm/parser.h is
  * checked too: a NULL result comes with the error set (and a message, a known class and
  * positions of at least -1), a module without one.
  *
@@ -17,6 +20,8 @@
 
 #include "vm/arena.h"
 #include "vm/ast.h"
+#include "vm/code.h"
+#include "vm/compile.h"
 #include "vm/parser.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -50,6 +55,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (out.len == 0 || strncmp(out.data, "Module(", 7) != 0)
             contract_failure("ast.dump of the module does not start with 'Module('");
         vm_buf_free(&out);
+        /* then the compiler: the symbol table, folding, code generation, assembly */
+        vm_code *code = vm_compile_ast(&arena, mod, "<fuzz>", copy, size, NULL, &err);
+        if (code) {
+            if (err.is_set)
+                contract_failure("a code object was returned with an error set");
+            const char *bad = vm_code_verify(code);
+            if (bad) {
+                fprintf(stderr, "fuzz_parser: invalid code object: %s\n", bad);
+                abort();
+            }
+            vm_buf_init(&out);
+            vm_code_dis(code, &out);
+            vm_buf_free(&out);
+            vm_code_free(code);
+        } else {
+            if (!err.is_set)
+                contract_failure("the compiler returned NULL without an error");
+            if (strstr(err.msg, "internal compiler error"))
+                contract_failure(err.msg);
+        }
     } else {
         if (!err.is_set)
             contract_failure("NULL was returned without an error");

@@ -1,0 +1,4 @@
+match x:
+    case C(a=1, b=2,
+           a=[3]):
+        pass

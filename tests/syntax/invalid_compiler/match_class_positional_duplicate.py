@@ -1,0 +1,3 @@
+match x:
+    case C(x, y=[x]):
+        pass

@@ -1,0 +1,3 @@
+match x:
+    case {b"x": _, "x": _, b"x": _}:
+        pass

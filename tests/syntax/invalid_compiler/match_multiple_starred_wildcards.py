@@ -1,0 +1,3 @@
+match x:
+    case [*_, 1, *_]:
+        pass
