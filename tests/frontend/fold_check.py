@@ -14,6 +14,10 @@ any difference.
 folds every .py file under DIR (fold_dump --stdlib-smoke, in batches) and fails if
 fold_dump crashes or reports an error; under the Check build this is ASan + UBSan's run.
 
+    fold_check.py --generate SEED COUNT
+
+prints COUNT random expressions (a fuzzer: feed them back as CASES; 100,000 match).
+
     fold_check.py --stdlib-values [--known KNOWN] FOLD_DUMP DIR
 
 checks that every value folding produced in a file under DIR is a constant (or an item
@@ -208,7 +212,43 @@ def stdlib_values(fold_dump, root, known_path=None):
     return 0 if missing == 0 else 1
 
 
+RANDOM_ATOMS = [
+    '0', '1', '2', '3', '7', '-1', '255', '2**31', '2**63', '2**64', '10**20',
+    '123456789012345678901234567890', 'True', 'False', 'None', '...', '0.0', '-0.0', '0.5',
+    '1.5', '-2.5', '1e300', '1e-300', '1e999', '-1e999', '(1e999-1e999)', '1j', '2j', '-1j',
+    '(1+2j)', '0j', "''", "'a'", "'ab'", "'héllo'", "b''", "b'ab'", "b'\\xff'", '()', '(1,)',
+    '(1, 2)', '(1, (2, 3))', "('a', 1.5)", 'x', '__debug__', '1e16', '3.0', '-7', '100',
+    '4096', '257', '256', '128', '127', '64']
+RANDOM_BINOPS = ['+', '-', '*', '/', '//', '%', '**', '<<', '>>', '&', '|', '^']
+RANDOM_UNOPS = ['-', '+', '~', 'not ']
+
+
+def random_expressions(seed, count):
+    """Random expressions over every constant type and operator, nested up to 3 deep
+    (the last block of fold_cases.txt is `--generate 2026 400`, lines up to 160 chars)."""
+    import random
+    r = random.Random(seed)
+
+    def expr(d):
+        k = r.random()
+        if d == 0 or k < 0.3:
+            return r.choice(RANDOM_ATOMS)
+        if k < 0.75:
+            return f"({expr(d - 1)} {r.choice(RANDOM_BINOPS)} {expr(d - 1)})"
+        if k < 0.85:
+            return f"({r.choice(RANDOM_UNOPS)}{expr(d - 1)})"
+        if k < 0.93:
+            return f"({expr(d - 1)})[{expr(d - 1)}]"
+        if k < 0.97:
+            return f"({expr(d - 1)}, {expr(d - 1)})"
+        return f"(x in {{{expr(d - 1)}, {expr(d - 1)}}})"
+    return [expr(r.randint(1, 3)) for _ in range(count)]
+
+
 def main(argv):
+    if len(argv) == 4 and argv[1] == "--generate":
+        print("\n".join(random_expressions(int(argv[2]), int(argv[3]))))
+        return 0
     if len(argv) in (4, 6) and argv[1] == "--stdlib-values":
         known = argv[3] if len(argv) == 6 and argv[2] == "--known" else None
         return stdlib_values(argv[-2], argv[-1], known)

@@ -16,7 +16,8 @@
  * co_consts.  fold_check.py compares the first mode with CPython 3.11, whose co_consts is
  * what its compiler put there, not what the folder made: so this file models the parts of
  * 3.11's code generator that decide the constants of an expression.  Constants are added
- * in evaluation order, deduplicated by vm_ast_const_same (CPython's _PyCode_ConstantKey);
+ * in evaluation order, deduplicated by vm_ast_const_same (CPython's _PyCode_ConstantKey;
+ * a constant holding a NaN is never merged, as CPython's NaN objects are distinct);
  * a missing slice bound loads None; a list or set display of more than two Constants
  * loads them as one tuple (frozenset for a set) and a dict display with more than one key,
  * all Constants, loads its values then the tuple of keys (BUILD_CONST_KEY_MAP); keyword
@@ -46,9 +47,26 @@ typedef struct consts {
     vm_arena *arena;
 } consts;
 
+/* CPython keys a float constant by its object and NaN != NaN: each NaN that folding
+ * makes is a constant of its own (vm/compile.c does the same). */
+static bool contains_nan(const vm_ast_const *c)
+{
+    switch (c->kind) {
+    case VM_CONST_FLOAT: return c->u.f != c->u.f;
+    case VM_CONST_COMPLEX: return c->u.c.real != c->u.c.real || c->u.c.imag != c->u.c.imag;
+    case VM_CONST_TUPLE:
+    case VM_CONST_FROZENSET:
+        for (size_t i = 0; i < c->u.seq.n; i++)
+            if (contains_nan(&c->u.seq.items[i]))
+                return true;
+        return false;
+    default: return false;
+    }
+}
+
 static void add_const(consts *cs, const vm_ast_const *c, bool live)
 {
-    for (size_t i = 0; i < cs->n; i++)
+    for (size_t i = 0; i < cs->n && !contains_nan(c); i++)
         if (vm_ast_const_same(&cs->items[i], c)) {
             cs->live[i] |= live;
             return;
