@@ -29,6 +29,10 @@
  * with errno checked as CPython checks it.  The libm calls are the same glibc ones
  * CPython makes, so results agree to the bit.
  *
+ * Equalities.  A frozenset merges items by Python's == (vm_ast_const_equal, with a hash
+ * consistent across int, float and complex: CPython's numeric hash modulo 2^61 - 1); the
+ * compiler's constant table by type and value (vm_ast_const_same).
+ *
  * Recursion.  CPython counts the depth of expressions, statements and patterns, starting
  * from the caller's Python frame depth, against the recursion limit, both times
  * COMPILER_STACK_FRAME_SCALE (3): with the default limit of 1000, compile() called at a
@@ -36,7 +40,6 @@
 #include "vm/astopt.h"
 
 #include <errno.h>
-#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -1863,6 +1866,10 @@ bool vm_ast_optimize_at(vm_arena *arena, vm_ast *mod, int optimize, bool future_
 
 #undef TRY
 #undef COMPILER_STACK_FRAME_SCALE
+#undef MAX_INT_SIZE
+#undef MAX_COLLECTION_SIZE
+#undef MAX_STR_SIZE
+#undef MAX_TOTAL_ITEMS
 #undef DOUBLE_IS_ODD_INTEGER
 #undef HASH_BITS
 #undef HASH_MODULUS

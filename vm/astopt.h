@@ -52,7 +52,9 @@ uint64_t vm_ast_const_hash(const vm_ast_const *c);
 /* The compiler's constant-table identity (CPython's _PyCode_ConstantKey): same type and
  * same value.  1, 1.0 and True are three constants; 0.0 and -0.0 are two (also in either
  * part of a complex); floats compare by bit pattern, so a NaN is the same as a NaN with
- * the same bits; tuples item by item, frozensets as sets of such keys.  INT and BIGINT
+ * the same bits (CPython keys floats by object, so two NaNs that folding made are two
+ * constants there: the compiler keeps NaN-holding constants apart itself); tuples item
+ * by item, frozensets as sets of such keys.  INT and BIGINT
  * are one type (int).  vm_ast_const_hash_same is consistent with it. */
 bool vm_ast_const_same(const vm_ast_const *a, const vm_ast_const *b);
 uint64_t vm_ast_const_hash_same(const vm_ast_const *c);
