@@ -169,8 +169,10 @@ void vm_bigint_from_double(vm_bigint *r, double x);
 /* Digits of a in radix 2..36 (lowercase letters), with a leading '-' if negative and no
  * prefix, NUL-terminated; returns the length without the NUL.  The cap is in chars and
  * counts the sign and the NUL.  Powers of two are linear; other radixes go through base
- * radix^k limbs (10^9 for decimal), quadratic as CPython 3.11's: on a loaded x86-64,
- * 4300 digits take under 1 ms, 100000 digits 0.3 s (parsing: 0.15 ms and 0.12 s). */
+ * radix^k limbs (10^9 for decimal), split by divide and conquer when long: printing is
+ * quadratic (schoolbook division), parsing subquadratic (Karatsuba).  On a loaded
+ * x86-64: 4300 digits either way well under 1 ms; 100000 digits 125 ms to print, 21 ms
+ * to parse. */
 size_t vm_bigint_to_str_cap(const vm_bigint *a, unsigned radix);
 size_t vm_bigint_to_str(const vm_bigint *a, unsigned radix, char *out);
 /* Parses digits s[0..len) in radix 2..36 (either case for letters): the digit part of

@@ -1531,6 +1531,35 @@ Test(bigint, long_decimal_strings)
     }
 }
 
+/* radix^k - 1 is k digits radix-1 in any radix: long enough for the divide-and-conquer
+ * conversions (above 40 limbs) both ways, including odd radixes. */
+Test(bigint, long_strings_in_other_radixes)
+{
+    static const struct { unsigned radix; size_t k; char digit; } t[] = {
+        {10, 4300, '9'}, {10, 9 * 64 + 1, '9'}, {7, 5000, '6'}, {36, 3000, 'z'}, {3, 20000, '2'},
+        {16, 3000, 'f'}, {2, 5000, '1'},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        vm_bigint radix = I(t[i].radix), e = I((int64_t)t[i].k);
+        vm_bigint x = op_sub((vm_bigint[]){op_pow(&radix, &e)}, (vm_bigint[]){I(1)});
+        char *want = vm_arena_alloc(&A, t[i].k + 1);
+        memset(want, t[i].digit, t[i].k);
+        cr_expect_str_eq(S_radix(&x, t[i].radix), want, "radix %u, %zu digits", t[i].radix,
+                         t[i].k);
+        vm_bigint back;
+        vm_bigint_arena_new(&back, &A, vm_bigint_from_str_cap(t[i].k, t[i].radix));
+        cr_assert_eq(vm_bigint_from_str(&back, want, t[i].k, t[i].radix), VM_BIGINT_OK);
+        cr_expect_eq(vm_bigint_cmp(&back, &x), 0, "radix %u, %zu digits", t[i].radix, t[i].k);
+        /* and with a 1 in front and zeros, radix^k */
+        want[0] = '1';
+        memset(want + 1, '0', t[i].k - 1);
+        vm_bigint_from_str(&back, want, t[i].k, t[i].radix);
+        vm_bigint e1 = I((int64_t)t[i].k - 1);
+        cr_expect_eq(vm_bigint_cmp(&back, (vm_bigint[]){op_pow(&radix, &e1)}), 0);
+        cr_expect_str_eq(S_radix(&back, t[i].radix), want);
+    }
+}
+
 /* The operations documented "in place" give the same result with r the input itself. */
 Test(bigint, in_place_operations_match_fresh_results)
 {
