@@ -218,7 +218,17 @@ vm_bigint_status vm_bigint_const_binop(struct vm_ast_const *out, struct vm_arena
 /* out = -a, ~a, +a (op '-', '~', '+'). */
 vm_bigint_status vm_bigint_const_unary(struct vm_ast_const *out, struct vm_arena *arena,
                                        char op, const struct vm_ast_const *a);
+/* a / b and float(a) on int constants: the errors of vm_bigint_truediv and
+ * vm_bigint_to_double, INVALID if an operand is not an int constant. */
+vm_bigint_status vm_bigint_const_truediv(const struct vm_ast_const *a,
+                                         const struct vm_ast_const *b, double *out);
+vm_bigint_status vm_bigint_const_to_double(const struct vm_ast_const *a, double *out);
+/* Compares two int constants (-1, 0, 1 as a < b, ==, >); false if either is not one. */
+bool vm_bigint_const_cmp(const struct vm_ast_const *a, const struct vm_ast_const *b,
+                         int *out);
 /* Decimal str(a) in the arena (no digit limit: see the top of this file). */
 char *vm_bigint_arena_str(const vm_bigint *a, struct vm_arena *arena);
+/* The same for an int constant; NULL if c is not one. */
+char *vm_bigint_const_str(const struct vm_ast_const *c, struct vm_arena *arena);
 
 #endif

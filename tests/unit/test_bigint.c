@@ -1640,6 +1640,37 @@ Test(bigint, constants_round_trip_int_and_bigint)
     cr_expect(!vm_bigint_view_const(&v, &fl, tmp));
     char *s = vm_bigint_arena_str((vm_bigint[]){B("-123456789012345678901234567890")}, &A);
     cr_expect_str_eq(s, "-123456789012345678901234567890");
+    cr_expect_str_eq(vm_bigint_const_str(&c, &A), "-9223372036854775808");
+    cr_expect_str_eq(vm_bigint_const_str(&out, &A), "9223372036854775808");
+    cr_expect_str_eq(vm_bigint_const_str(&t, &A), "1");
+    cr_expect_null(vm_bigint_const_str(&fl, &A));
+}
+
+Test(bigint, const_division_conversion_and_comparison)
+{
+    vm_ast_const big, one = {.kind = VM_CONST_INT, .u.i = 1}, three = {.kind = VM_CONST_INT, .u.i = 3};
+    vm_ast_const zero = {.kind = VM_CONST_INT, .u.i = 0}, t = {.kind = VM_CONST_TRUE};
+    vm_ast_const fl = {.kind = VM_CONST_FLOAT, .u.f = 1.0};
+    vm_bigint_to_const((vm_bigint[]){P2(2000, 0)}, &big, &A);
+    double d;
+    cr_assert_eq(vm_bigint_const_truediv(&one, &three, &d), VM_BIGINT_OK);
+    cr_expect(d == 1.0 / 3.0);
+    cr_assert_eq(vm_bigint_const_truediv(&t, &big, &d), VM_BIGINT_OK);
+    cr_expect(d == 0.0);
+    cr_expect_eq(vm_bigint_const_truediv(&big, &three, &d), VM_BIGINT_OVERFLOW);
+    cr_expect_eq(vm_bigint_const_truediv(&one, &zero, &d), VM_BIGINT_ZERO_DIVISION);
+    cr_expect_eq(vm_bigint_const_truediv(&one, &fl, &d), VM_BIGINT_INVALID);
+    cr_expect_eq(vm_bigint_const_to_double(&big, &d), VM_BIGINT_OVERFLOW);
+    cr_assert_eq(vm_bigint_const_to_double(&three, &d), VM_BIGINT_OK);
+    cr_expect(d == 3.0);
+    int c;
+    cr_assert(vm_bigint_const_cmp(&big, &three, &c));
+    cr_expect_eq(c, 1);
+    cr_assert(vm_bigint_const_cmp(&t, &one, &c));
+    cr_expect_eq(c, 0);
+    cr_assert(vm_bigint_const_cmp(&zero, &t, &c));
+    cr_expect_eq(c, -1);
+    cr_expect(!vm_bigint_const_cmp(&fl, &t, &c));
 }
 
 Test(bigint, folding_on_constants)
