@@ -16,11 +16,13 @@
  * put digits anywhere: an arena (the convenience layer below), the stack, or later an
  * object in the garbage-collected heap.  r->d must not overlap the limbs of any input,
  * except that "in place" operations (marked so below) accept r->d equal to an input's d
- * (the same limbs, not an offset into them; the capacity must still be the cap) and r
- * the input's own struct.  Operations may use temporary scratch memory (malloc,
+ * (the same limbs, not an offset into them, with the capacity still the cap), and r may
+ * then be the input's own struct.  Operations may use temporary scratch memory (malloc,
  * freed before they return), never keep pointers to inputs or results, and have no global
  * state: they are thread-safe on distinct results.  If malloc fails the process aborts
  * with a message, as the arena does; a cap of SIZE_MAX means "too large to represent".
+ * Nothing here allocates from the GC heap, so no collection can run, and no limbs move,
+ * during an operation: limbs inside heap objects may be passed directly.
  *
  * Semantics are Python's: // and % round toward negative infinity (the sign of a % b
  * follows b); >> floors; & | ^ ~ act on infinite two's complement; pow with a
@@ -28,8 +30,9 @@
  * raises are returned as a vm_bigint_status for the caller to raise:
  *
  *     VM_BIGINT_ZERO_DIVISION   ZeroDivisionError "integer division or modulo by zero"
- *                               ("division by zero" for true division,
- *                                "pow() 3rd argument cannot be 0" for pow)
+ *                               (// and divmod; % says "integer modulo by zero", true
+ *                               division "division by zero"; for pow(b, e, 0) it is
+ *                               ValueError "pow() 3rd argument cannot be 0")
  *     VM_BIGINT_NEGATIVE_SHIFT  ValueError "negative shift count"
  *     VM_BIGINT_NEGATIVE_POWER  (pow with e < 0 and no modulus: a float result, the
  *                                caller's business)
@@ -41,11 +44,14 @@
  *     VM_BIGINT_INVALID         a character that is not a digit of the radix (ValueError
  *                               "invalid literal for int() with base %d: %R")
  *
- * String conversion has no length limit here.  CPython 3.11 refuses str(int) and
- * int(str) beyond 4300 decimal digits (ValueError "Exceeds the limit (4300 digits) for
- * integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
- * for int(str): "...: value has %zd digits; use sys.set_int_max_str_digits() ..."); that
- * check belongs to the callers, before they convert. */
+ * String conversion has no length limit here.  CPython 3.11 refuses str() of an int of
+ * more than 4300 decimal digits (ValueError "Exceeds the limit (4300 digits) for integer
+ * string conversion; use sys.set_int_max_str_digits() to increase the limit") and int()
+ * of a string of more than 4300 digits in a radix that is not a power of two ("Exceeds
+ * the limit (4300 digits) for integer string conversion: value has %zd digits; use
+ * sys.set_int_max_str_digits() to increase the limit"); hex(), oct(), bin() and
+ * power-of-two radixes have no limit.  That check belongs to the callers, before they
+ * convert. */
 #ifndef VM_BIGINT_H
 #define VM_BIGINT_H
 
