@@ -86,7 +86,8 @@ def directives(path):
             elif body.startswith("stdin:"):
                 text = line.split("stdin:", 1)[1]
                 text = text[1:] if text.startswith(" ") else text
-                text = text.rstrip("\n").encode("utf-8").decode("unicode_escape")
+                # Python escapes (\n, \t, \x20, \u00e9...) are decoded.
+                text = text.rstrip("\n").encode("latin-1", "backslashreplace").decode("unicode_escape")
                 stdin = (stdin or "") + text + "\n"
             elif body.startswith("timeout:"):
                 timeout = float(body[8:])
