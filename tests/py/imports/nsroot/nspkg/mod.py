@@ -1,0 +1,1 @@
+where = 'namespace package module'
