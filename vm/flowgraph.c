@@ -10,7 +10,8 @@
  *   3. stack_depth           the depth on entry of every block, and the maximum; SETUP_*
  *                            still count as jumps to their handler here
  *   4. the SETUP_* and POP_BLOCK pseudo-instructions become NOPs; dead blocks leave the
- *      layout; jumps to jumps are threaded; jumps to the next block and NOPs that carry
+ *      layout; jumps to jumps are threaded and jumps to short exit blocks replaced by a
+ *      copy of them (CPython's extend_block); jumps to the next block and NOPs that carry
  *      no new line go away; artificial instructions take the line before them
  *   5. assemble              the prefix (MAKE_CELL, COPY_FREE_VARS, RETURN_GENERATOR),
  *                            unused constants dropped, fast-locals layout, jump
@@ -381,83 +382,213 @@ static void remove_dead_blocks(cg_unit *u)
     prev->next = NULL;
 }
 
-/* The first real instruction a jump to b runs, skipping empty blocks and NOPs without a
- * line of their own. */
-static cg_instr *first_instr(cg_block *b)
+static void remove_nops(cg_block *b);
+
+/* The first instruction a jump to b runs (past empty blocks), and its block.  A NOP that
+ * is left carries a line of its own: jumps are not threaded past it. */
+static cg_instr *jump_landing(cg_block *b, cg_block **in_block)
 {
-    for (; b; b = b->next) {
-        if (b->n)
+    for (; b; b = b->next)
+        if (b->n) {
+            *in_block = b;
             return &b->instrs[0];
-        if (!b->next)
-            return NULL;
-    }
+        }
     return NULL;
 }
 
+static bool is_conditional_jump(int op)
+{
+    return (vm_op_flags[op] & VM_OPF_JUMP) && !(vm_op_flags[op] & VM_OPF_NOFALL);
+}
+
+/* CPython 3.11's jump threading (optimize_basic_block): a jump to a jump goes straight to
+ * the final target, and `a and b` / `a or b` chains of JUMP_IF_*_OR_POP into tests become
+ * POP_JUMP_IF_*.  One difference: a conditional jump is threaded only if it still goes
+ * forward (every backward jump is an unconditional safe point). */
 static void thread_jumps(cg_unit *u)
 {
     int index = 0;
     for (cg_block *b = u->entry; b; b = b->next)
         b->offset = index++;
-    for (cg_block *b = u->entry; b; b = b->next) {
+    /* block by block, each cleaned right after: as in CPython, a jump is threaded
+     * through a later block only if that block's jump is its first instruction before
+     * cleaning (a `break` keeps its line's NOP in front of its jump) */
+    for (cg_block *b = u->entry; b; remove_nops(b), b = b->next) {
         if (!b->n)
             continue;
-        cg_instr *last = &b->instrs[b->n - 1];
-        if (!is_jump(last))
+        cg_instr *in = &b->instrs[b->n - 1];
+        if (!is_jump(in))
             continue;
-        for (int hops = 0; hops < 8; hops++) {
-            cg_instr *t = first_instr(last->target);
-            if (!t || t->op != VM_OP_JUMP_ANY || t->target == last->target)
+        for (int hops = 0; hops < 16; hops++) {
+            cg_block *tb;
+            cg_instr *t = jump_landing(in->target, &tb);
+            if (!t)
                 break;
-            bool conditional = last->op != VM_OP_JUMP_ANY;
-            /* a conditional jump must stay forward (backward jumps are safe points) */
-            if (conditional && t->target->offset <= b->offset)
+            bool t_last = t == &tb->instrs[tb->n - 1];
+            int op = -1;
+            cg_block *target = NULL;
+            switch (in->op) {
+            case VM_OP_JUMP_ANY:
+            case VM_OP_POP_JUMP_IF_FALSE:
+            case VM_OP_POP_JUMP_IF_TRUE:
+            case VM_OP_POP_JUMP_IF_NONE:
+            case VM_OP_POP_JUMP_IF_NOT_NONE:
+            case VM_OP_FOR_ITER:
+                if (t->op == VM_OP_JUMP_ANY)
+                    op = in->op, target = t->target;
                 break;
-            if (last->op == VM_OP_JUMP_IF_FALSE_OR_POP || last->op == VM_OP_JUMP_IF_TRUE_OR_POP ||
-                last->op == VM_OP_FOR_ITER || last->op == VM_OP_SEND)
+            case VM_OP_JUMP_IF_FALSE_OR_POP:
+            case VM_OP_JUMP_IF_TRUE_OR_POP: {
+                bool on_false = in->op == VM_OP_JUMP_IF_FALSE_OR_POP;
+                int same_pop = on_false ? VM_OP_POP_JUMP_IF_FALSE : VM_OP_POP_JUMP_IF_TRUE;
+                int other_pop = on_false ? VM_OP_POP_JUMP_IF_TRUE : VM_OP_POP_JUMP_IF_FALSE;
+                int other_keep = on_false ? VM_OP_JUMP_IF_TRUE_OR_POP : VM_OP_JUMP_IF_FALSE_OR_POP;
+                if (t->op == same_pop)
+                    op = same_pop, target = t->target;
+                else if (t->op == VM_OP_JUMP_ANY || t->op == in->op)
+                    op = in->op, target = t->target;
+                else if ((t->op == other_keep || t->op == other_pop) && t_last &&
+                         t->loc.lineno == in->loc.lineno)
+                    op = same_pop, target = tb->next;   /* the test fails there: go past it */
                 break;
-            last->target = t->target;
+            }
+            default:
+                break;
+            }
+            if (op < 0 || !target || (target == in->target && op == in->op))
+                break;
+            cg_block *land;
+            if (is_conditional_jump(op) && (!jump_landing(target, &land) || land->offset <= b->offset))
+                break;
+            in->op = (uint8_t)op;
+            in->target = target;
         }
     }
 }
 
+/* CPython 3.11's extend_block: an unconditional jump to a short exit block without a line
+ * of its own (at most four artificial instructions ending in a return or a raise: the
+ * implicit `return None`, a handler's re-raise) becomes a copy of that block, which then
+ * takes the line of what precedes it; the copies keep their exception handlers. */
+static void extend_blocks(cg_unit *u)
+{
+    for (cg_block *b = u->entry; b; b = b->next) {
+        if (!b->n || b->instrs[b->n - 1].op != VM_OP_JUMP_ANY)
+            continue;
+        cg_block *tb;
+        if (!jump_landing(b->instrs[b->n - 1].target, &tb) || tb == b)
+            continue;
+        int op = tb->instrs[tb->n - 1].op, count = 0;
+        if (op != VM_OP_RETURN_VALUE && op != VM_OP_RERAISE && op != VM_OP_RAISE_VARARGS)
+            continue;
+        bool has_line = false;
+        for (int k = 0; k < tb->n; k++) {
+            count += tb->instrs[k].op != VM_OP_NOP;
+            has_line |= tb->instrs[k].op != VM_OP_NOP && tb->instrs[k].loc.lineno >= 0;
+        }
+        if (count > 4 || has_line)
+            continue;
+        b->instrs[b->n - 1].op = VM_OP_NOP;    /* keeps the jump's line for the copy */
+        b->instrs[b->n - 1].target = NULL;
+        if (b->n + count > b->cap) {
+            b->cap = b->n + count;
+            b->instrs = realloc(b->instrs, (size_t)b->cap * sizeof *b->instrs);
+            if (!b->instrs)
+                abort();
+        }
+        for (int k = 0; k < tb->n; k++)
+            if (tb->instrs[k].op != VM_OP_NOP)
+                b->instrs[b->n++] = tb->instrs[k];
+    }
+}
+
+/* Reachability again after threading and copying: from the entry, by fall-through and
+ * jumps (SETUP_* included: they are still there). */
+static void mark_reachable(cg_unit *u)
+{
+    int nblocks = 0;
+    for (cg_block *b = u->blocks; b; b = b->all_next) {
+        b->reachable = false;
+        nblocks++;
+    }
+    cg_block **todo = malloc((size_t)(nblocks + 1) * sizeof *todo);
+    int ntodo = 0;
+    u->entry->reachable = true;
+    todo[ntodo++] = u->entry;
+    while (ntodo) {
+        cg_block *b = todo[--ntodo];
+        for (int k = 0; k < b->n; k++) {
+            cg_block *t = b->instrs[k].target;
+            if (t && !t->reachable) {
+                t->reachable = true;
+                todo[ntodo++] = t;
+            }
+        }
+        if (falls_through(b) && b->next && !b->next->reachable) {
+            b->next->reachable = true;
+            todo[ntodo++] = b->next;
+        }
+    }
+    free(todo);
+}
+
 /* Drops NOPs whose line is already there; drops jumps to the next block. */
+/* A jump to the block that follows anyway becomes a NOP. */
+static void remove_jump_to_next(cg_block *b)
+{
+    if (!b->n || b->instrs[b->n - 1].op != VM_OP_JUMP_ANY)
+        return;
+    cg_block *next = b->next;
+    while (next && next->n == 0)
+        next = next->next;
+    cg_block *t = b->instrs[b->n - 1].target;
+    while (t && t->n == 0)
+        t = t->next;
+    if (t == next && t) {
+        b->instrs[b->n - 1].op = VM_OP_NOP;
+        b->instrs[b->n - 1].target = NULL;
+    }
+}
+
+/* CPython's clean_basic_block: a NOP goes unless it is the only holder of its line. */
+static void remove_nops(cg_block *b)
+{
+    int w = 0;
+    for (int k = 0; k < b->n; k++) {
+        cg_instr *in = &b->instrs[k];
+        if (in->op == VM_OP_NOP) {
+            int line = in->loc.lineno;
+            bool keep = line >= 0;
+            if (keep && w > 0 && b->instrs[w - 1].loc.lineno == line)
+                keep = false;
+            if (keep && k + 1 < b->n && b->instrs[k + 1].loc.lineno == line)
+                keep = false;
+            if (keep && k + 1 < b->n && b->instrs[k + 1].loc.lineno < 0) {
+                /* the next instruction will take this line */
+                b->instrs[k + 1].loc = in->loc;
+                keep = false;
+            }
+            if (keep && k + 1 == b->n) {
+                /* the last one: the next block may start on the same line */
+                cg_block *next = b->next;
+                while (next && next->n == 0)
+                    next = next->next;
+                if (next && next->instrs[0].loc.lineno == line)
+                    keep = false;
+            }
+            if (!keep)
+                continue;
+        }
+        b->instrs[w++] = *in;
+    }
+    b->n = w;
+}
+
 static void clean_blocks(cg_unit *u)
 {
     for (cg_block *b = u->entry; b; b = b->next) {
-        if (b->n && b->instrs[b->n - 1].op == VM_OP_JUMP_ANY) {
-            cg_block *next = b->next;
-            while (next && next->n == 0)
-                next = next->next;
-            cg_block *t = b->instrs[b->n - 1].target;
-            while (t && t->n == 0)
-                t = t->next;
-            if (t == next && t) {
-                b->instrs[b->n - 1].op = VM_OP_NOP;
-                b->instrs[b->n - 1].target = NULL;
-            }
-        }
-        int w = 0;
-        for (int k = 0; k < b->n; k++) {
-            cg_instr *in = &b->instrs[k];
-            if (in->op == VM_OP_NOP) {
-                int line = in->loc.lineno;
-                bool keep = line >= 0;
-                if (keep && w > 0 && b->instrs[w - 1].loc.lineno == line)
-                    keep = false;
-                if (keep && k + 1 < b->n && b->instrs[k + 1].loc.lineno == line)
-                    keep = false;
-                if (keep && k + 1 < b->n && b->instrs[k + 1].loc.lineno < 0) {
-                    /* the next instruction will take this line */
-                    b->instrs[k + 1].loc = in->loc;
-                    keep = false;
-                }
-                if (!keep)
-                    continue;
-            }
-            b->instrs[w++] = *in;
-        }
-        b->n = w;
+        remove_jump_to_next(b);
+        remove_nops(b);
     }
 }
 
@@ -598,16 +729,22 @@ vm_code *cg_assemble(cg_compiler *c, bool add_none)
     int maxdepth = 0;
     if (!stack_depth(c, &maxdepth))
         return NULL;
+    /* clean-up with the SETUP_* still there: a handler stays as long as its SETUP does
+     * (CPython's reachability), whether or not anything in its range can raise */
+    remove_dead_blocks(u);
+    thread_jumps(u);
+    extend_blocks(u);
+    mark_reachable(u);
+    remove_dead_blocks(u);
+    clean_blocks(u);
     for (cg_block *b = u->entry; b; b = b->next)
         for (int k = 0; k < b->n; k++)
             if (is_setup(b->instrs[k].op) || b->instrs[k].op == VM_OP_POP_BLOCK) {
                 b->instrs[k].op = VM_OP_NOP;
                 b->instrs[k].target = NULL;
             }
-    remove_dead_blocks(u);
-    thread_jumps(u);
-    propagate_lines(u);
     clean_blocks(u);
+    propagate_lines(u);
 
     vm_arena *a = c->out;
     vm_code *co = vm_arena_alloc(a, sizeof *co);
@@ -649,9 +786,11 @@ vm_code *cg_assemble(cg_compiler *c, bool add_none)
         cg_block *pre = cg_new_block(c);
         pre->cap = nprefix;
         pre->instrs = calloc((size_t)nprefix, sizeof *pre->instrs);
-        for (int i = 0; i < ncells; i++)
-            pre->instrs[pre->n++] = (cg_instr){.op = VM_OP_MAKE_CELL, .arg = cellslot[i],
-                                                .loc = {-1, -1, -1, -1}};
+        for (int slot = 0; slot < nlp; slot++)     /* in slot order, as CPython */
+            for (int i = 0; i < ncells; i++)
+                if (cellslot[i] == slot)
+                    pre->instrs[pre->n++] = (cg_instr){.op = VM_OP_MAKE_CELL, .arg = slot,
+                                                        .loc = {-1, -1, -1, -1}};
         if (nfrees)
             pre->instrs[pre->n++] = (cg_instr){.op = VM_OP_COPY_FREE_VARS, .arg = nfrees,
                                                 .loc = {-1, -1, -1, -1}};
