@@ -10,17 +10,21 @@ expression E the oracle compiles
 
 and reads f.__annotations__['x'].  The parentheses add no node (a tuple stays a Tuple)
 and keep `x: a, b` from reading as two parameters; the script checks that the annotation
-it got is E's AST (ast.dump equal).  The symbol table refuses yield, await and := directly
+it got is E's AST (ast.dump equal, with targets' Store/Del read as Load).  The symbol table refuses yield, await and := directly
 in an annotation but not inside a lambda in one, and a lambda writes its body at the same
 level as a whole annotation, so those go through `def f(x: lambda: (E))` with "lambda: "
 cut off the result.  A starred annotation (*Ts, PEP 646) is an expression only on *args:
 `def f(*x: E)`.
 
-stmpy's side: tests/frontend/unparse_dump over all the expressions at once.
+stmpy's side: tests/frontend/unparse_dump over all the expressions at once: a case as
+written (eval mode), a library expression's source text in parentheses as for CPython (it
+may span lines, or be a bare yield or := statement).
 
   unparse_check.py UNPARSE_DUMP --cases FILE   expressions one per line (# comments)
   unparse_check.py UNPARSE_DUMP --stdlib DIR   every annotation (parameters, returns,
                                                AnnAssign) of every .py file under DIR
+  unparse_check.py UNPARSE_DUMP --stdlib-exprs DIR   the same for every expression of
+                                               those files that is part of no larger one
 
 Prints "N of M expressions match" (or annotations) and exits non-zero on any mismatch
 not in KNOWN.
@@ -57,7 +61,7 @@ def cpython_unparse(expr_text, expected_dump):
         ann = args.vararg.annotation if wrap == "*" else args.args[0].annotation
         if wrap == "lambda: ":
             ann = ann.body
-        if ast.dump(ann) != expected_dump:
+        if load_dump(ann) != expected_dump:
             raise ValueError("wrapping changed the AST: " + ast.dump(ann))
         ns = {}
         exec(code, ns)
@@ -133,7 +137,7 @@ def check_cases(dump, path):
                     if not text.startswith("*"):
                         raise
                     expr = ast.parse("def f(*x: " + text + "): pass").body[0].args.vararg.annotation
-                items.append((label, text, cpython_unparse(text, ast.dump(expr))))
+                items.append((label, text, cpython_unparse(text, load_dump(expr))))
             except (SyntaxError, ValueError) as e:
                 print("BAD CASE %s: %s: %s" % (label, text, e))
                 bad += 1
@@ -151,9 +155,49 @@ def annotations_of(tree):
             yield node.annotation
 
 
-def check_stdlib(dump, root):
+def maximal_exprs_of(tree):
+    """The expressions that are not part of a larger expression: statements' operands,
+    targets, decorators, defaults, patterns' values...  Starred ones (*a in a call
+    target list) are no expression alone; their operand is taken instead."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Starred):
+                yield child.value
+            elif isinstance(child, ast.expr):
+                yield child
+            elif not isinstance(child, (ast.expr_context, ast.operator, ast.boolop,
+                                        ast.unaryop, ast.cmpop)):
+                stack.append(child)
+
+
+def load_dump(node):
+    """ast.dump with every context Load: a target unparses as the same expression."""
+    return ast.dump(node).replace("ctx=Store()", "ctx=Load()").replace("ctx=Del()", "ctx=Load()")
+
+
+class Segments:
+    """ast.get_source_segment without its cost (it splits the whole source into lines on
+    every call): positions are UTF-8 byte columns into lines counted from 1."""
+
+    def __init__(self, source):
+        self.data = source.encode("utf-8", "surrogatepass")
+        self.line_starts = [0, 0]
+        pos = self.data.find(b"\n")
+        while pos >= 0:
+            self.line_starts.append(pos + 1)
+            pos = self.data.find(b"\n", pos + 1)
+
+    def get(self, node):
+        start = self.line_starts[node.lineno] + node.col_offset
+        end = self.line_starts[node.end_lineno] + node.end_col_offset
+        return self.data[start:end].decode("utf-8", "surrogatepass")
+
+
+def check_stdlib(dump, root, collect, what):
     items, files, skipped = [], 0, 0
-    cache = {}      # (text, dump) -> CPython's string: most annotations repeat
+    cache = {}      # (text, dump) -> CPython's string: most expressions repeat
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
         for name in sorted(filenames):
@@ -167,33 +211,37 @@ def check_stdlib(dump, root):
             except (SyntaxError, UnicodeDecodeError, ValueError):
                 continue     # files broken on purpose: the parser tests see to them
             files += 1
-            for ann in annotations_of(tree):
-                text = ast.get_source_segment(source, ann)
-                if text is None:
-                    text = ast.unparse(ann)
-                key = (text, ast.dump(ann))
+            segments = Segments(source)
+            for node in collect(tree):
+                text = segments.get(node)
+                key = (text, load_dump(node))
                 if key not in cache:
                     try:
                         cache[key] = cpython_unparse(text, key[1])
                     except ValueError as e:
                         cache[key] = None
-                        print("SKIPPED %s:%d: %s" % (path, ann.lineno, e))
+                        print("SKIPPED %s:%d: %s" % (path, node.lineno, e))
                 if cache[key] is None:
                     skipped += 1
                     continue
-                items.append(("%s:%d" % (path, ann.lineno), text, cache[key]))
-    print("%d files, %d annotations (%d distinct), %d skipped"
-          % (files, len(items), len(cache), skipped))
-    return compare(dump, items, "annotations")
+                # in parentheses, as for CPython: a segment may span lines or be a yield
+                if not isinstance(node, ast.Starred):
+                    text = "(" + text + ")"
+                items.append(("%s:%d" % (path, node.lineno), text, cache[key]))
+    print("%d files, %d %s (%d distinct), %d skipped"
+          % (files, len(items), what, len(cache), skipped))
+    return compare(dump, items, what)
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[2] not in ("--cases", "--stdlib"):
+    if len(sys.argv) != 4 or sys.argv[2] not in ("--cases", "--stdlib", "--stdlib-exprs"):
         sys.exit(__doc__)
     dump, mode, path = sys.argv[1:]
     if mode == "--cases":
         return check_cases(dump, path)
-    return check_stdlib(dump, path)
+    if mode == "--stdlib":
+        return check_stdlib(dump, path, annotations_of, "annotations")
+    return check_stdlib(dump, path, maximal_exprs_of, "expressions")
 
 
 if __name__ == "__main__":
