@@ -910,15 +910,18 @@ typedef struct range {
     uint32_t lo, hi;
 } range;
 
-/* PropList.txt (Unicode 15.0): Other_Lowercase, Other_Uppercase. */
+/* PropList.txt: Other_Lowercase, Other_Uppercase.  Unicode 15.0 made five characters
+ * that 14.0 already had lowercase (U+10FC, U+A7F2..U+A7F4, U+AB69, modifier letters);
+ * CPython 3.11 follows 14.0, and so does this list.  The characters new in 15.0
+ * (U+1E030..U+1E06D) are as 15.0 says. */
 static const range other_lowercase[] = {
     {0x00AA, 0x00AA}, {0x00BA, 0x00BA}, {0x02B0, 0x02B8}, {0x02C0, 0x02C1},
-    {0x02E0, 0x02E4}, {0x0345, 0x0345}, {0x037A, 0x037A}, {0x10FC, 0x10FC},
-    {0x1D2C, 0x1D6A}, {0x1D78, 0x1D78}, {0x1D9B, 0x1DBF}, {0x2071, 0x2071},
-    {0x207F, 0x207F}, {0x2090, 0x209C}, {0x2170, 0x217F}, {0x24D0, 0x24E9},
-    {0x2C7C, 0x2C7D}, {0xA69C, 0xA69D}, {0xA770, 0xA770}, {0xA7F2, 0xA7F4},
-    {0xA7F8, 0xA7F9}, {0xAB5C, 0xAB5F}, {0xAB69, 0xAB69}, {0x10780, 0x10780},
-    {0x10783, 0x10785}, {0x10787, 0x107B0}, {0x107B2, 0x107BA}, {0x1E030, 0x1E06D},
+    {0x02E0, 0x02E4}, {0x0345, 0x0345}, {0x037A, 0x037A}, {0x1D2C, 0x1D6A},
+    {0x1D78, 0x1D78}, {0x1D9B, 0x1DBF}, {0x2071, 0x2071}, {0x207F, 0x207F},
+    {0x2090, 0x209C}, {0x2170, 0x217F}, {0x24D0, 0x24E9}, {0x2C7C, 0x2C7D},
+    {0xA69C, 0xA69D}, {0xA770, 0xA770}, {0xA7F8, 0xA7F9}, {0xAB5C, 0xAB5F},
+    {0x10780, 0x10780}, {0x10783, 0x10785}, {0x10787, 0x107B0}, {0x107B2, 0x107BA},
+    {0x1E030, 0x1E06D},
 };
 static const range other_uppercase[] = {
     {0x2160, 0x216F}, {0x24B6, 0x24CF}, {0x1F130, 0x1F149}, {0x1F150, 0x1F169},
@@ -1140,9 +1143,9 @@ vm_ustr_status vm_ustr_translate(vm_ustr s, vm_ustr_map_fn map, void *ctx, uint3
     for (size_t i = 0; i < s.len; i++) {
         uint32_t c = vm_ustr_get(s, i), cp = 0;
         vm_ustr str = {NULL, 0, 1};
-        switch (map(ctx, c, &cp, &str)) {
+        vm_ustr_map_result r = map(ctx, c, &cp, &str);
+        switch (r) {
         case VM_USTR_MAP_KEEP:
-            str = (vm_ustr){NULL, 0, 1};
             cp = c;
             break;
         case VM_USTR_MAP_DELETE:
@@ -1171,12 +1174,13 @@ vm_ustr_status vm_ustr_translate(vm_ustr s, vm_ustr_map_fn map, void *ctx, uint3
             }
             return VM_USTR_CALLBACK_ERROR;
         }
-        size_t add = str.data ? str.len : 1;
+        bool is_str = r == VM_USTR_MAP_STR;
+        size_t add = is_str ? str.len : 1;
         if (cap - len < add) {
             cap = 2 * cap + add;
             buf = xrealloc(buf, cap * sizeof *buf);
         }
-        if (str.data) {
+        if (is_str) {
             vm_ustr_copy(buf, 4, len, str);
             uint32_t sm = vm_ustr_maxchar(str);
             m = sm > m ? sm : m;
