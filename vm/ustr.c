@@ -756,12 +756,13 @@ vm_ustr_span vm_ustr_strip(vm_ustr s, const vm_ustr *chars, vm_ustr_strip_how ho
 static bool replace_run(sink *k, vm_ustr s, vm_ustr old, vm_ustr new_, ptrdiff_t count)
 {
     size_t maxcount = count < 0 ? SIZE_MAX : (size_t)count;
-    uint32_t new_max = vm_ustr_maxchar(new_);
+    uint32_t new_max;
     if (old.len == 0) {
         /* insert new before every character and at the end, maxcount times */
         size_t times = s.len + 1 < maxcount ? s.len + 1 : maxcount;
-        if (times && new_.len && (SIZE_MAX - s.len) / new_.len < times)
+        if (times && new_.len && ((size_t)PTRDIFF_MAX - s.len) / new_.len < times)
             return false;
+        new_max = vm_ustr_maxchar(new_);
         for (size_t i = 0; i < s.len; i++) {
             if (i < times)
                 emit_run(k, new_, new_max);
@@ -773,10 +774,11 @@ static bool replace_run(sink *k, vm_ustr s, vm_ustr old, vm_ustr new_, ptrdiff_t
     }
     needle nd = needle_for(s.kind, old);
     size_t n = maxcount ? count_in(s, &nd, 0, s.len, maxcount) : 0;
-    if (n && new_.len > old.len && (SIZE_MAX - s.len) / (new_.len - old.len) < n) {
+    if (n && new_.len > old.len && ((size_t)PTRDIFF_MAX - s.len) / (new_.len - old.len) < n) {
         needle_free(&nd);
         return false;
     }
+    new_max = vm_ustr_maxchar(new_);
     size_t i = 0;
     for (size_t r = 0; r < n; r++) {
         size_t at = (size_t)search(s, &nd, i, s.len, false);

@@ -465,3 +465,404 @@ Test(ustr, case_mappings_every_code_point)
     cr_assert_eq(next, COUNT(CASEMAPS));
     cr_assert_eq(bad, 0);
 }
+
+/* ------------------------------------------------------ hand-written ---- */
+
+/* A string result of op as a malloc'd NUL-terminated UTF-8 C string. */
+static char *utf8_of(vm_ustr s)
+{
+    bytes b = {0};
+    bput(&b, "", 0);
+    bput_str(&b, s);
+    return b.p;
+}
+
+static char *case_of(vm_ustr_case_op op, const char *in)
+{
+    tstr t = tstr_lit(in);
+    vm_ustr_size size = vm_ustr_case_size(op, t.s);
+    uint8_t kind = vm_ustr_kind_for(size.maxchar);
+    void *out = malloc(size.len * kind + 1);
+    vm_ustr_case(out, kind, op, t.s);
+    char *r = utf8_of(vm_ustr_make(out, size.len, kind));
+    free(out);
+    free(t.buf);
+    return r;
+}
+
+#define CASE_EQ(op, in, want)                                                     \
+    do {                                                                          \
+        char *got_ = case_of(op, in);                                             \
+        cr_expect_str_eq(got_, want, "%s of \"%s\"", #op, in);                    \
+        free(got_);                                                               \
+    } while (0)
+
+Test(ustr, special_casing)
+{
+    CASE_EQ(VM_USTR_UPPER, "ß", "SS");
+    CASE_EQ(VM_USTR_UPPER, "ŉ", "ʼN");
+    CASE_EQ(VM_USTR_UPPER, "ﬃ", "FFI");
+    CASE_EQ(VM_USTR_UPPER, "ΐ", "\u0399\u0308\u0301");
+    CASE_EQ(VM_USTR_LOWER, "İ", "i̇");
+    CASE_EQ(VM_USTR_LOWER, "ΑΣ", "ας");
+    CASE_EQ(VM_USTR_LOWER, "Σ", "σ");
+    CASE_EQ(VM_USTR_LOWER, "ΑΣ'Α", "ασ'α");
+    CASE_EQ(VM_USTR_LOWER, "ΑΣ' ", "ας' ");
+    CASE_EQ(VM_USTR_LOWER, "ΑΣ\u0301", "ας\u0301");
+    CASE_EQ(VM_USTR_CASEFOLD, "ß", "ss");
+    CASE_EQ(VM_USTR_CASEFOLD, "ΣΑΣ", "σασ");
+    CASE_EQ(VM_USTR_CASEFOLD, "ﬅ", "st");
+    CASE_EQ(VM_USTR_CASEFOLD, "Ꭰ", "Ꭰ");
+    CASE_EQ(VM_USTR_CASEFOLD, "ꭰ", "Ꭰ");
+    CASE_EQ(VM_USTR_TITLE, "ǆemal ǉubav", "ǅemal ǈubav");
+    CASE_EQ(VM_USTR_TITLE, "ﬁsh ßo", "Fish Sso");
+    CASE_EQ(VM_USTR_TITLE, "they're bill's", "They'Re Bill'S");
+    CASE_EQ(VM_USTR_TITLE, "ΣΑΣ ΣΑΣ", "Σας Σας");
+    CASE_EQ(VM_USTR_CAPITALIZE, "ǉUBAV", "ǈubav");
+    CASE_EQ(VM_USTR_CAPITALIZE, "ßX", "Ssx");
+    CASE_EQ(VM_USTR_SWAPCASE, "ßΣa", "SSσA");
+    CASE_EQ(VM_USTR_SWAPCASE, "aΣ", "Aς");
+    CASE_EQ(VM_USTR_SWAPCASE, "ǅ", "ǅ");
+    CASE_EQ(VM_USTR_UPPER, "\U00010428", "\U00010400");
+    CASE_EQ(VM_USTR_LOWER, "", "");
+}
+
+static vm_ustr_map_result range_map(void *ctx, uint32_t cp, uint32_t *out, vm_ustr *str)
+{
+    *out = cp == 'b' ? 0x110000 : cp;
+    return VM_USTR_MAP_CHAR;
+}
+
+static vm_ustr_map_result failing_map(void *ctx, uint32_t cp, uint32_t *out, vm_ustr *str)
+{
+    return cp == 'c' ? VM_USTR_MAP_ERROR : VM_USTR_MAP_KEEP;
+}
+
+Test(ustr, errors_and_messages)
+{
+    tstr s = tstr_lit("a b"), empty = tstr_lit("");
+    vm_ustr_span *v = (vm_ustr_span *)1, parts[3];
+    size_t n = 7;
+    cr_expect_eq(vm_ustr_split(s.s, &empty.s, -1, &v, &n), VM_USTR_EMPTY_SEPARATOR);
+    cr_expect_eq(vm_ustr_rsplit(s.s, &empty.s, -1, &v, &n), VM_USTR_EMPTY_SEPARATOR);
+    cr_expect_eq(vm_ustr_partition(s.s, empty.s, parts), VM_USTR_EMPTY_SEPARATOR);
+    cr_expect_eq(vm_ustr_rpartition(s.s, empty.s, parts), VM_USTR_EMPTY_SEPARATOR);
+    cr_expect_eq(vm_ustr_split(empty.s, NULL, -1, &v, &n), VM_USTR_OK);
+    cr_expect(v == NULL && n == 0);
+
+    vm_ustr_errors h;
+    vm_ustr_error e;
+    cr_expect_eq(vm_ustr_errors_from_name("surrogateescape", &h, &e), VM_USTR_OK);
+    cr_expect_eq(h, VM_USTR_SURROGATEESCAPE);
+    cr_expect_eq(vm_ustr_errors_from_name("bogus", &h, &e), VM_USTR_UNKNOWN_HANDLER);
+    cr_expect_str_eq(e.msg, "unknown error handler name 'bogus'");
+
+    vm_ustr_size size;
+    const uint8_t ff[] = {'a', 0xFF};
+    cr_expect_eq(vm_ustr_decode_size(VM_USTR_UTF8, ff, 2, VM_USTR_STRICT, &size, &e),
+                 VM_USTR_DECODE_ERROR);
+    cr_expect_str_eq(e.msg, "'utf-8' codec can't decode byte 0xff in position 1: invalid "
+                            "start byte");
+    cr_expect_str_eq(e.reason, "invalid start byte");
+    cr_expect(e.start == 1 && e.end == 2);
+    const uint8_t euro2[] = {0xE2, 0x82};
+    vm_ustr_decode_size(VM_USTR_UTF8, euro2, 2, VM_USTR_STRICT, &size, &e);
+    cr_expect_str_eq(e.msg, "'utf-8' codec can't decode bytes in position 0-1: unexpected "
+                            "end of data");
+    const uint8_t bad3[] = {0xE2, 0x82, 'x'};
+    vm_ustr_decode_size(VM_USTR_UTF8, bad3, 3, VM_USTR_STRICT, &size, &e);
+    cr_expect_str_eq(e.msg, "'utf-8' codec can't decode bytes in position 0-1: invalid "
+                            "continuation byte");
+    const uint8_t sur[] = {0xED, 0xA0, 0x80};
+    vm_ustr_decode_size(VM_USTR_UTF8, sur, 3, VM_USTR_STRICT, &size, &e);
+    cr_expect_str_eq(e.msg, "'utf-8' codec can't decode byte 0xed in position 0: invalid "
+                            "continuation byte");
+    cr_expect_eq(vm_ustr_decode_size(VM_USTR_UTF8, sur, 3, VM_USTR_SURROGATEPASS, &size, &e),
+                 VM_USTR_OK);
+    cr_expect(size.len == 1 && size.maxchar == 0xD800);
+    cr_expect_eq(vm_ustr_decode_size(VM_USTR_UTF8, ff, 2, VM_USTR_XMLCHARREFREPLACE, &size,
+                                     &e),
+                 VM_USTR_UNKNOWN_HANDLER);
+    cr_expect_str_eq(e.msg, "don't know how to handle UnicodeDecodeError in error callback");
+    cr_expect_eq(vm_ustr_decode_size(VM_USTR_ASCII, ff, 2, VM_USTR_STRICT, &size, &e),
+                 VM_USTR_DECODE_ERROR);
+    cr_expect_str_eq(e.msg, "'ascii' codec can't decode byte 0xff in position 1: ordinal "
+                            "not in range(128)");
+    cr_expect_eq(vm_ustr_decode_size(VM_USTR_LATIN1, ff, 2, VM_USTR_STRICT, &size, &e),
+                 VM_USTR_OK);
+    cr_expect(size.len == 2 && size.maxchar == 0xFF);
+
+    size_t nb;
+    tstr lone = tstr_lit("a\xed\xa0\x80\xed\xb2\x80z");   /* a \ud800 \udc80 z */
+    cr_expect_eq(vm_ustr_encode_size(VM_USTR_UTF8, lone.s, VM_USTR_STRICT, &nb, &e),
+                 VM_USTR_ENCODE_ERROR);
+    cr_expect_str_eq(e.msg, "'utf-8' codec can't encode characters in position 1-2: "
+                            "surrogates not allowed");
+    cr_expect_eq(vm_ustr_encode_size(VM_USTR_UTF8, lone.s, VM_USTR_SURROGATEESCAPE, &nb, &e),
+                 VM_USTR_ENCODE_ERROR);
+    cr_expect_str_eq(e.msg, "'utf-8' codec can't encode characters in position 1-2: "
+                            "surrogates not allowed");
+    tstr euro = tstr_lit("\xe2\x82\xac");
+    vm_ustr_encode_size(VM_USTR_LATIN1, euro.s, VM_USTR_STRICT, &nb, &e);
+    cr_expect_str_eq(e.msg, "'latin-1' codec can't encode character '\\u20ac' in position 0: "
+                            "ordinal not in range(256)");
+    cr_expect_eq(vm_ustr_encode_size(VM_USTR_ASCII, euro.s, VM_USTR_XMLCHARREFREPLACE, &nb,
+                                     &e),
+                 VM_USTR_OK);
+    cr_expect_eq(nb, strlen("&#8364;"));
+
+    /* translate's own errors */
+    tstr abc = tstr_lit("abc");
+    uint32_t *out;
+    size_t len;
+    uint32_t maxchar;
+    cr_expect_eq(vm_ustr_translate(abc.s, range_map, NULL, &out, &len, &maxchar, &e),
+                 VM_USTR_MAPPING_RANGE);
+    cr_expect_str_eq(e.msg, "character mapping must be in range(0x110000)");
+    cr_expect_eq(vm_ustr_translate(abc.s, failing_map, NULL, &out, &len, &maxchar, &e),
+                 VM_USTR_CALLBACK_ERROR);
+    free(s.buf);
+    free(empty.buf);
+    free(lone.buf);
+    free(euro.buf);
+    free(abc.buf);
+}
+
+Test(ustr, search_edges)
+{
+    tstr abc = tstr_lit("abc"), e = tstr_lit("");
+    cr_expect_eq(vm_ustr_find(abc.s, e.s, 3, VM_USTR_END), 3);
+    cr_expect_eq(vm_ustr_find(abc.s, e.s, 4, VM_USTR_END), -1);
+    cr_expect_eq(vm_ustr_rfind(abc.s, e.s, 0, VM_USTR_END), 3);
+    cr_expect_eq(vm_ustr_rfind(abc.s, e.s, 0, -1), 2);
+    cr_expect_eq(vm_ustr_count(abc.s, e.s, 0, VM_USTR_END), 4);
+    cr_expect_eq(vm_ustr_count(abc.s, e.s, 4, VM_USTR_END), 0);
+    cr_expect_eq(vm_ustr_count(e.s, e.s, 0, VM_USTR_END), 1);
+    cr_expect(vm_ustr_startswith(abc.s, e.s, 3, VM_USTR_END));
+    cr_expect(!vm_ustr_startswith(abc.s, e.s, 4, VM_USTR_END));
+    cr_expect(vm_ustr_endswith(abc.s, e.s, -100, -100));
+    cr_expect_eq(vm_ustr_find(abc.s, abc.s, PTRDIFF_MIN, PTRDIFF_MAX), 0);
+    cr_expect(vm_ustr_contains(abc.s, e.s));
+
+    /* needles in other kinds than the haystack's */
+    uint32_t wide_b[] = {'b', 'c'}, astral[] = {'b', 0x1F600};
+    uint16_t narrow_b[] = {'b'};
+    cr_expect_eq(vm_ustr_find(abc.s, vm_ustr_make(wide_b, 2, 4), 0, VM_USTR_END), 1);
+    cr_expect_eq(vm_ustr_find(abc.s, vm_ustr_make(astral, 2, 4), 0, VM_USTR_END), -1);
+    cr_expect_eq(vm_ustr_count(abc.s, vm_ustr_make(astral, 2, 4), 0, VM_USTR_END), 0);
+    cr_expect_eq(vm_ustr_rfind(abc.s, vm_ustr_make(narrow_b, 1, 2), 0, VM_USTR_END), 1);
+    uint16_t hay16[] = {'x', 0x100, 'y', 0x100};
+    cr_expect_eq(vm_ustr_rfind(vm_ustr_make(hay16, 4, 2), vm_ustr_make(astral, 1, 4), 0,
+                               VM_USTR_END),
+                 -1);
+    cr_expect_eq(vm_ustr_compare(vm_ustr_make(hay16, 4, 2), abc.s), 1);
+    cr_expect(vm_ustr_equal(vm_ustr_make(wide_b, 2, 4), vm_ustr_slice(abc.s, 1, 3)));
+    free(abc.buf);
+    free(e.buf);
+}
+
+/* The search against a naive one on two-letter texts with long, periodic needles: the
+ * cases where two-way and Horspool go wrong if they do. */
+static ptrdiff_t naive(const uint32_t *h, size_t n, const uint32_t *p, size_t m, bool last)
+{
+    ptrdiff_t r = -1;
+    for (size_t i = 0; i + m <= n; i++) {
+        if (memcmp(h + i, p, m * sizeof *p) == 0) {
+            r = (ptrdiff_t)i;
+            if (!last)
+                break;
+        }
+    }
+    return r;
+}
+
+Test(ustr, search_against_naive)
+{
+    uint64_t x = 88172645463325252ULL;
+    enum { N = 600 };
+    uint32_t h[N], p[200];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        uint32_t base = round % 3 == 0 ? 'a' : round % 3 == 1 ? 0x400 : 0x1F600;
+        while (n < N) {   /* runs of one letter, or a repeated short pattern */
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            size_t run = 1 + x % 40;
+            uint32_t c = base + (uint32_t)((x >> 8) % (round % 5 == 0 ? 3 : 2));
+            for (size_t i = 0; i < run && n < N; i++)
+                h[n++] = (x >> 20) & 1 ? c : base + (uint32_t)(i % 2);
+        }
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t m = 1 + x % 199, at = (x >> 12) % (N - m);
+        memcpy(p, h + at, m * sizeof *p);
+        if ((x >> 30) % 3 == 0)
+            p[(x >> 34) % m] ^= 1;
+        for (int kind_h = 1; kind_h <= 4; kind_h *= 2) {
+            if (base >= 0x10000 && kind_h < 4)
+                continue;
+            if (base >= 0x100 && kind_h < 2)
+                continue;
+            void *hb = malloc(N * kind_h);
+            vm_ustr_copy(hb, (uint8_t)kind_h, 0, vm_ustr_make(h, N, 4));
+            vm_ustr hs = vm_ustr_make(hb, N, (uint8_t)kind_h), ps = vm_ustr_make(p, m, 4);
+            ptrdiff_t want = naive(h, N, p, m, false), want_last = naive(h, N, p, m, true);
+            cr_assert_eq(vm_ustr_find(hs, ps, 0, VM_USTR_END), want, "round %d m %zu", round, m);
+            cr_assert_eq(vm_ustr_rfind(hs, ps, 0, VM_USTR_END), want_last, "round %d m %zu",
+                         round, m);
+            free(hb);
+        }
+    }
+}
+
+Test(ustr, two_way_is_linear, .timeout = 20)
+{
+    /* 'a' * 2M against 'a' * 1000 + 'b': quadratic searching would take minutes */
+    size_t n = 2000000, m = 1001;
+    uint8_t *h = malloc(n), *p = malloc(m);
+    memset(h, 'a', n);
+    memset(p, 'a', m);
+    p[m - 1] = 'b';
+    vm_ustr hs = vm_ustr_make(h, n, 1), ps = vm_ustr_make(p, m, 1);
+    cr_expect_eq(vm_ustr_find(hs, ps, 0, VM_USTR_END), -1);
+    cr_expect_eq(vm_ustr_count(hs, ps, 0, VM_USTR_END), 0);
+    h[n - 1] = 'b';
+    cr_expect_eq(vm_ustr_find(hs, ps, 0, VM_USTR_END), (ptrdiff_t)(n - m));
+    free(h);
+    free(p);
+}
+
+Test(ustr, overflow_is_reported)
+{
+    uint8_t one = 'a', four[4] = {'a', 'a', 'a', 'a'};
+    /* a view whose length says "huge": only its length is looked at */
+    vm_ustr huge = vm_ustr_make(&one, (size_t)PTRDIFF_MAX / 3, 1);
+    vm_ustr s = vm_ustr_make(four, 4, 1), a = vm_ustr_make(four, 1, 1);
+    cr_expect_eq(vm_ustr_replace_size(s, a, huge, -1).len, SIZE_MAX);
+    cr_expect_eq(vm_ustr_replace_size(s, vm_ustr_make(four, 0, 1), huge, -1).len, SIZE_MAX);
+    cr_expect_eq(vm_ustr_replace_size(s, a, huge, 0).len, 4);
+    const uint8_t tabs[] = {'\t', '\t'};
+    cr_expect_eq(vm_ustr_expandtabs_size(vm_ustr_make(tabs, 2, 1), PTRDIFF_MAX).len, SIZE_MAX);
+    cr_expect_eq(vm_ustr_expandtabs_size(vm_ustr_make(tabs, 1, 1), PTRDIFF_MAX).len,
+                 (size_t)PTRDIFF_MAX);
+}
+
+static char *build(vm_ustr_size size, uint8_t kind, void *out)
+{
+    char *r = utf8_of(vm_ustr_make(out, size.len, kind));
+    free(out);
+    return r;
+}
+
+Test(ustr, repr_pad_replace_examples)
+{
+    static const struct {
+        const char *in, *repr, *ascii;
+    } reprs[] = {
+        {"", "''", "''"},
+        {"'", "\"'\"", "\"'\""},
+        {"\"", "'\"'", "'\"'"},
+        {"'\"", "'\\'\"'", "'\\'\"'"},
+        {"a\\b\t\n\r\x01\x7f", "'a\\\\b\\t\\n\\r\\x01\\x7f'", "'a\\\\b\\t\\n\\r\\x01\\x7f'"},
+        {"é\xc2\xa0\xc2\xad€\xe2\x80\xa8\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf\xed\xa0\x80",
+         "'é\\xa0\\xad€\\u2028\xf0\x9f\x98\x80\\U0010ffff\\ud800'",
+         "'\\xe9\\xa0\\xad\\u20ac\\u2028\\U0001f600\\U0010ffff\\ud800'"},
+    };
+    for (size_t i = 0; i < COUNT(reprs); i++) {
+        tstr t = tstr_lit(reprs[i].in);
+        for (int ascii = 0; ascii < 2; ascii++) {
+            vm_ustr_size size = vm_ustr_repr_size(t.s, ascii);
+            uint8_t kind = vm_ustr_kind_for(size.maxchar);
+            void *out = malloc(size.len * kind);
+            vm_ustr_repr(out, kind, t.s, ascii);
+            char *got = build(size, kind, out);
+            cr_expect_str_eq(got, ascii ? reprs[i].ascii : reprs[i].repr);
+            free(got);
+        }
+        free(t.buf);
+    }
+
+    /* padding: center's odd split, zfill's sign, a fill wider than the string */
+    static const struct {
+        const char *in;
+        ptrdiff_t width;
+        uint32_t fill;
+        vm_ustr_pad_how how;
+        const char *want;
+    } pads[] = {
+        {"a", 4, '*', VM_USTR_CENTER, "*a**"},
+        {"ab", 5, '*', VM_USTR_CENTER, "**ab*"},
+        {"ab", 4, '*', VM_USTR_CENTER, "*ab*"},
+        {"abc", 2, '*', VM_USTR_CENTER, "abc"},
+        {"-42", 6, 0, VM_USTR_ZFILL, "-00042"},
+        {"+", 3, 0, VM_USTR_ZFILL, "+00"},
+        {"", 3, 0, VM_USTR_ZFILL, "000"},
+        {"x-1", 5, 0, VM_USTR_ZFILL, "00x-1"},
+        {"ab", 4, 0x1F600, VM_USTR_LJUST, "ab\xf0\x9f\x98\x80\xf0\x9f\x98\x80"},
+        {"ab", -3, 0x1F600, VM_USTR_RJUST, "ab"},
+    };
+    for (size_t i = 0; i < COUNT(pads); i++) {
+        tstr t = tstr_lit(pads[i].in);
+        vm_ustr_size size = vm_ustr_pad_size(t.s, pads[i].width, pads[i].fill, pads[i].how);
+        uint8_t kind = vm_ustr_kind_for(size.maxchar);
+        void *out = malloc(size.len * kind + 1);
+        vm_ustr_pad(out, kind, t.s, pads[i].width, pads[i].fill, pads[i].how);
+        char *got = build(size, kind, out);
+        cr_expect_str_eq(got, pads[i].want, "pad %zu", i);
+        cr_expect_eq(size.maxchar, vm_ustr_maxchar(t.s) > (pads[i].fill ? pads[i].fill : '0')
+                                   || size.len == t.s.len
+                                       ? vm_ustr_maxchar(t.s)
+                                       : (pads[i].fill ? pads[i].fill : '0'));
+        free(got);
+        free(t.buf);
+    }
+
+    /* replace makes a canonical result: replacing the only non-ASCII character */
+    tstr s = tstr_lit("aéb"), old = tstr_lit("é"), new_ = tstr_lit("e"), e = tstr_lit("");
+    vm_ustr_size size = vm_ustr_replace_size(s.s, old.s, new_.s, -1);
+    cr_expect(size.len == 3 && size.maxchar == 'e');
+    size = vm_ustr_replace_size(s.s, e.s, old.s, 2);
+    void *out = malloc(size.len);
+    vm_ustr_replace(out, 1, s.s, e.s, old.s, 2);
+    char *got = build(size, 1, out);
+    cr_expect_str_eq(got, "éaééb");
+    free(got);
+    free(s.buf);
+    free(old.buf);
+    free(new_.buf);
+    free(e.buf);
+}
+
+Test(ustr, hash_values)
+{
+    const uint8_t zero[16] = {0};
+    tstr abc = tstr_lit("abc"), e = tstr_lit("");
+    cr_expect_eq(vm_ustr_hash(abc.s, zero), -4594863902769663758LL);
+    cr_expect_eq(vm_ustr_hash(e.s, zero), 0);
+    /* a non-canonical view hashes as the canonical string */
+    uint32_t wide[] = {'a', 'b', 'c'};
+    cr_expect_eq(vm_ustr_hash(vm_ustr_make(wide, 3, 4), zero), -4594863902769663758LL);
+    free(abc.buf);
+    free(e.buf);
+}
+
+Test(ustr, splitlines_and_strip_boundaries)
+{
+    /* every line boundary, \r\n as one */
+    tstr t = tstr_lit("a\nb\rc\r\nd\x0b" "e\x0c" "f\x1cg\x1dh\x1ei\xc2\x85j\xe2\x80\xa8k\xe2\x80\xa9l"
+                      "\x1fm\r");
+    vm_ustr_span *v;
+    size_t n;
+    vm_ustr_splitlines(t.s, false, &v, &n);
+    cr_expect_eq(n, 12);
+    cr_expect_eq(v[11].end - v[11].start, 3);   /* "l\x1fm": \x1f is space, no line end */
+    free(v);
+    vm_ustr_splitlines(t.s, true, &v, &n);
+    cr_expect_eq(n, 12);
+    cr_expect_eq(v[2].end - v[2].start, 3);   /* "c\r\n" */
+    free(v);
+    free(t.buf);
+    tstr w = tstr_lit(" \t\x1c\xc2\x85\xc2\xa0\xe3\x80\x80x\xe2\x80\x8b \xe1\xa0\x8e");
+    vm_ustr_span sp = vm_ustr_strip(w.s, NULL, VM_USTR_STRIP_BOTH);
+    /* U+200B and U+180E are not whitespace in CPython 3.11 */
+    cr_expect(sp.start == 6 && sp.end == w.s.len);
+    free(w.buf);
+}
