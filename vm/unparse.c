@@ -13,9 +13,10 @@
  * are: unary operators write their operand at their own level (so -(-a) is "--a" and
  * a ** -b is "a ** (-b)"), `await` writes its operand as an atom, a walrus writes both
  * sides as atoms and parenthesises itself anywhere but in a bare tuple, yield is always
- * parenthesised, comparisons and boolean operators never chain without parentheses at
- * the same level, and a call whose only argument is a generator expression shares its
- * parentheses.
+ * parenthesised, a boolean operation or comparison directly inside another one keeps
+ * its parentheses on either side ((a and b) and c, (a < b) < c: the parser flattens the
+ * unparenthesised forms into one node), and a call whose only argument is a generator
+ * expression shares its parentheses.
  *
  * Constants are repr()s (vm_ast_const_repr) after their kind (u'abc' stays u'abc'; not
  * inside an f-string), except that Ellipsis is `...`, every "inf"
