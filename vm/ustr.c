@@ -762,7 +762,7 @@ static bool replace_run(sink *k, vm_ustr s, vm_ustr old, vm_ustr new_, ptrdiff_t
         size_t times = s.len + 1 < maxcount ? s.len + 1 : maxcount;
         if (times && new_.len && ((size_t)PTRDIFF_MAX - s.len) / new_.len < times)
             return false;
-        new_max = vm_ustr_maxchar(new_);
+        new_max = times ? vm_ustr_maxchar(new_) : 0;
         for (size_t i = 0; i < s.len; i++) {
             if (i < times)
                 emit_run(k, new_, new_max);
@@ -778,7 +778,7 @@ static bool replace_run(sink *k, vm_ustr s, vm_ustr old, vm_ustr new_, ptrdiff_t
         needle_free(&nd);
         return false;
     }
-    new_max = vm_ustr_maxchar(new_);
+    new_max = n ? vm_ustr_maxchar(new_) : 0;
     size_t i = 0;
     for (size_t r = 0; r < n; r++) {
         size_t at = (size_t)search(s, &nd, i, s.len, false);
