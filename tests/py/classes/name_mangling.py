@@ -27,6 +27,6 @@ print(_Under().m())
 class C:
     def f(self):
         __local = 5
-        return locals(), self.__dunder__ if hasattr(self, '__dunder__') else 'no'
+        return sorted(locals()), self.__dunder__ if hasattr(self, '__dunder__') else 'no'
 print(C().f())
 print(getattr(a, '_A__private')(), '_A__private' in A.__dict__)
