@@ -512,6 +512,23 @@ size_t vm_ustr_count(vm_ustr s, vm_ustr sub, ptrdiff_t start, ptrdiff_t end)
     return r;
 }
 
+vm_ustr_status vm_ustr_index(vm_ustr s, vm_ustr sub, ptrdiff_t start, ptrdiff_t end,
+                             bool last, size_t *at, vm_ustr_error *err)
+{
+    ptrdiff_t r = find_slice(s, sub, start, end, last);
+    if (r < 0) {
+        if (err) {
+            err->status = VM_USTR_NOT_FOUND;
+            err->start = err->end = 0;
+            err->reason = NULL;
+            snprintf(err->msg, sizeof err->msg, "substring not found");
+        }
+        return VM_USTR_NOT_FOUND;
+    }
+    *at = (size_t)r;
+    return VM_USTR_OK;
+}
+
 /* CPython's tailmatch. */
 static bool tailmatch(vm_ustr s, vm_ustr sub, ptrdiff_t start, ptrdiff_t end, bool at_end)
 {
@@ -904,6 +921,88 @@ void vm_ustr_pad(void *out, uint8_t kind, vm_ustr s, ptrdiff_t width, uint32_t f
             vm_ustr_put(out, kind, left, '0');
         }
     }
+}
+
+vm_ustr_size vm_ustr_join_size(vm_ustr sep, const vm_ustr *items, size_t n)
+{
+    size_t len = 0;
+    uint32_t m = n > 1 ? vm_ustr_maxchar(sep) : 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t add = items[i].len + (i ? sep.len : 0);
+        if (add > (size_t)PTRDIFF_MAX - len)
+            return (vm_ustr_size){SIZE_MAX, 0};
+        len += add;
+        uint32_t im = vm_ustr_maxchar(items[i]);
+        m = im > m ? im : m;
+    }
+    return (vm_ustr_size){len, m};
+}
+
+void vm_ustr_join(void *out, uint8_t kind, vm_ustr sep, const vm_ustr *items, size_t n)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            vm_ustr_copy(out, kind, at, sep);
+            at += sep.len;
+        }
+        vm_ustr_copy(out, kind, at, items[i]);
+        at += items[i].len;
+    }
+}
+
+vm_ustr_size vm_ustr_repeat_size(vm_ustr s, ptrdiff_t count)
+{
+    if (count <= 0 || s.len == 0)
+        return (vm_ustr_size){0, 0};
+    if ((size_t)count > (size_t)PTRDIFF_MAX / s.len)
+        return (vm_ustr_size){SIZE_MAX, 0};
+    return (vm_ustr_size){s.len * (size_t)count, vm_ustr_maxchar(s)};
+}
+
+void vm_ustr_repeat(void *out, uint8_t kind, vm_ustr s, ptrdiff_t count)
+{
+    if (count <= 0 || s.len == 0)
+        return;
+    vm_ustr_copy(out, kind, 0, s);
+    /* doubling copies, as CPython's unicode_repeat */
+    size_t done = s.len, total = s.len * (size_t)count;
+    while (done < total) {
+        size_t n = done < total - done ? done : total - done;
+        memcpy((char *)out + done * kind, out, n * kind);
+        done += n;
+    }
+}
+
+vm_ustr_size vm_ustr_slice_step_size(vm_ustr s, size_t start, ptrdiff_t step, size_t n)
+{
+    uint32_t m = 0;
+    for (size_t i = 0, at = start; i < n; i++, at += (size_t)step) {
+        uint32_t c = vm_ustr_get(s, at);
+        m = c > m ? c : m;
+    }
+    return (vm_ustr_size){n, m};
+}
+
+void vm_ustr_slice_step(void *out, uint8_t kind, vm_ustr s, size_t start, ptrdiff_t step,
+                        size_t n)
+{
+    for (size_t i = 0, at = start; i < n; i++, at += (size_t)step)
+        vm_ustr_put(out, kind, i, vm_ustr_get(s, at));
+}
+
+vm_ustr_span vm_ustr_removeprefix(vm_ustr s, vm_ustr prefix)
+{
+    if (tailmatch(s, prefix, 0, VM_USTR_END, false))
+        return (vm_ustr_span){prefix.len, s.len};
+    return (vm_ustr_span){0, s.len};
+}
+
+vm_ustr_span vm_ustr_removesuffix(vm_ustr s, vm_ustr suffix)
+{
+    if (suffix.len && tailmatch(s, suffix, 0, VM_USTR_END, true))
+        return (vm_ustr_span){0, s.len - suffix.len};
+    return (vm_ustr_span){0, s.len};
 }
 
 /* ------------------------------------------------------ case properties ---- */

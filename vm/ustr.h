@@ -165,6 +165,10 @@ bool vm_ustr_contains(vm_ustr s, vm_ustr sub);
 bool vm_ustr_startswith(vm_ustr s, vm_ustr prefix, ptrdiff_t start, ptrdiff_t end);
 bool vm_ustr_endswith(vm_ustr s, vm_ustr suffix, ptrdiff_t start, ptrdiff_t end);
 
+/* s.index(sub, start, end) / s.rindex (last): *at, or VM_USTR_NOT_FOUND. */
+vm_ustr_status vm_ustr_index(vm_ustr s, vm_ustr sub, ptrdiff_t start, ptrdiff_t end,
+                             bool last, size_t *at, vm_ustr_error *err);
+
 /* ------------------------------------------------------ split, strip... ---- */
 
 /* s.split(sep, maxsplit) / s.rsplit: sep NULL splits on runs of whitespace; maxsplit < 0
@@ -204,6 +208,22 @@ typedef enum { VM_USTR_LJUST, VM_USTR_RJUST, VM_USTR_CENTER, VM_USTR_ZFILL } vm_
 vm_ustr_size vm_ustr_pad_size(vm_ustr s, ptrdiff_t width, uint32_t fill, vm_ustr_pad_how how);
 void vm_ustr_pad(void *out, uint8_t kind, vm_ustr s, ptrdiff_t width, uint32_t fill,
                  vm_ustr_pad_how how);
+
+/* sep.join(items): items[0..n) joined by sep; SIZE_MAX: OverflowError "join() result is
+ * too long for a Python string". */
+vm_ustr_size vm_ustr_join_size(vm_ustr sep, const vm_ustr *items, size_t n);
+void vm_ustr_join(void *out, uint8_t kind, vm_ustr sep, const vm_ustr *items, size_t n);
+/* s * count (count <= 0: empty); SIZE_MAX: OverflowError "repeated string is too long". */
+vm_ustr_size vm_ustr_repeat_size(vm_ustr s, ptrdiff_t count);
+void vm_ustr_repeat(void *out, uint8_t kind, vm_ustr s, ptrdiff_t count);
+/* s[start:stop:step] once the caller has adjusted the slice (PySlice_AdjustIndices): the
+ * n code points s[start], s[start + step], ... (step != 0, may be negative). */
+vm_ustr_size vm_ustr_slice_step_size(vm_ustr s, size_t start, ptrdiff_t step, size_t n);
+void vm_ustr_slice_step(void *out, uint8_t kind, vm_ustr s, size_t start, ptrdiff_t step,
+                        size_t n);
+/* s.removeprefix(prefix) / s.removesuffix(suffix) as a span of s. */
+vm_ustr_span vm_ustr_removeprefix(vm_ustr s, vm_ustr prefix);
+vm_ustr_span vm_ustr_removesuffix(vm_ustr s, vm_ustr suffix);
 
 #define VM_USTR_CASES(X) X(UPPER) X(LOWER) X(CASEFOLD) X(TITLE) X(CAPITALIZE) X(SWAPCASE)
 typedef enum {

@@ -193,6 +193,36 @@ def gen_strings():
         add("find", s, sub, None, 0, NONE, s.find(sub))
         add("rfind", s, sub, None, 0, NONE, s.rfind(sub))
         add("count", s, sub, None, 0, NONE, s.count(sub))
+        maxsplit = rnd.choice([-1, 1, 2])
+        add("split", s, sub, None, maxsplit, 0, s.split(sub, maxsplit))
+        add("rsplit", s, sub, None, maxsplit, 0, s.rsplit(sub, maxsplit))
+        add("replace", s, sub, "<>", -1, 0, s.replace(sub, "<>"))
+    # index, removeprefix/removesuffix, slices with steps, repetition, join
+    for _ in range(200):
+        s = rand_str(20)
+        sub = sub_of(s) if rnd.random() < 0.7 else rand_str(3)
+        start = rand_index(len(s)) if rnd.random() < 0.4 else 0
+        for op in ("index", "rindex"):
+            try:
+                exp = getattr(s, op)(sub, start)
+            except ValueError as e:
+                exp = err(e)
+            add(op, s, sub, None, start, NONE, exp)
+        pre = s[:rnd.randint(0, len(s))] if rnd.random() < 0.6 else sub
+        suf = s[rnd.randint(0, len(s)):] if rnd.random() < 0.6 else sub
+        add("removeprefix", s, pre, None, 0, 0, s.removeprefix(pre))
+        add("removesuffix", s, suf, None, 0, 0, s.removesuffix(suf))
+        sl = slice(rnd.choice([None, rand_index(len(s))]), rnd.choice([None, rand_index(len(s))]),
+                   rnd.choice([None, 1, 2, 3, -1, -2, -5, 7]))
+        st, sp, step = sl.indices(len(s))
+        n = len(range(st, sp, step))
+        add("slice", s, None, None, st, step * 1000 + n if step > 0 else step * 1000 - n, s[sl])
+        count = rnd.choice([-1, 0, 1, 2, 3, 7])
+        add("repeat", s, None, None, count, 0, s * count)
+        items = [rand_str(5) for _ in range(rnd.choice([0, 1, 2, 3, 6]))]
+        sep = rnd.choice(["", ", ", rand_str(2)])
+        add("join", sep, ",".join(str(len(x)) for x in items), "".join(items), len(items), 0,
+            sep.join(items))
     # split family
     for _ in range(400):
         s = rand_str(30)
@@ -313,16 +343,16 @@ def rand_bytes():
 
 
 def gen_codecs():
-    for _ in range(400):
+    for _ in range(1200):
         b = rand_bytes()
-        codec = rnd.randrange(3)
+        codec = rnd.choice([0, 0, 0, 1, 2])
         h = rnd.randrange(6)    # xmlcharrefreplace cannot decode
         try:
             exp = enc(b.decode(CODECS[codec], HANDLERS[h]))
         except UnicodeDecodeError as e:
             exp = codec_err(e)
         add("decode", b, None, None, codec, h, exp)
-    for _ in range(400):
+    for _ in range(600):
         s = rand_str(12, rnd.sample(["ascii", "latin1", "bmp", "astral", "surrogate"],
                                     rnd.randint(1, 3)))
         if rnd.random() < 0.3:

@@ -250,6 +250,39 @@ static void run_case(const ustr_case *t, bool wide, bytes *b)
         bput_long(b, vm_ustr_rfind(s, sub, start, end));
     } else if (strcmp(op, "count") == 0) {
         bput_long(b, (long long)vm_ustr_count(s, sub, start, end));
+    } else if (strcmp(op, "index") == 0 || strcmp(op, "rindex") == 0) {
+        size_t at;
+        vm_ustr_error e;
+        vm_ustr_status st = vm_ustr_index(s, sub, start, end, op[0] == 'r', &at, &e);
+        if (st == VM_USTR_OK) {
+            bput_long(b, (long long)at);
+        } else {
+            cr_assert_eq(st, VM_USTR_NOT_FOUND);
+            put_error(b, &e, false);
+        }
+    } else if (strcmp(op, "removeprefix") == 0 || strcmp(op, "removesuffix") == 0) {
+        vm_ustr_span sp = (op[6] == 'p' ? vm_ustr_removeprefix : vm_ustr_removesuffix)(s, sub);
+        bput_str(b, vm_ustr_slice(s, sp.start, sp.end));
+    } else if (strcmp(op, "slice") == 0) {
+        ptrdiff_t step = t->i2 / 1000;
+        size_t n = (size_t)(t->i2 > 0 ? t->i2 % 1000 : -(t->i2 % 1000));
+        STRING_RESULT(b, wide, vm_ustr_slice_step_size(s, (size_t)t->i1, step, n),
+                      vm_ustr_slice_step(out, kind, s, (size_t)t->i1, step, n));
+    } else if (strcmp(op, "repeat") == 0) {
+        STRING_RESULT(b, wide, vm_ustr_repeat_size(s, t->i1),
+                      vm_ustr_repeat(out, kind, s, t->i1));
+    } else if (strcmp(op, "join") == 0) {
+        vm_ustr items[8];
+        size_t n = (size_t)t->i1, at = 0;
+        const char *lens = t->b;
+        for (size_t i = 0; i < n; i++) {
+            size_t l = strtoul(lens, (char **)&lens, 10);
+            lens += *lens == ',';
+            items[i] = vm_ustr_slice(cs.s, at, at + l);
+            at += l;
+        }
+        STRING_RESULT(b, wide, vm_ustr_join_size(s, items, n),
+                      vm_ustr_join(out, kind, s, items, n));
     } else if (strcmp(op, "startswith") == 0) {
         bput_long(b, vm_ustr_startswith(s, sub, start, end));
     } else if (strcmp(op, "endswith") == 0) {
