@@ -209,7 +209,7 @@ def main():
                     help="rerun CPython instead of reading build-py-expected/")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="print every script's result, and unlisted failures' diffs")
-    opts = ap.parse_args()
+    opts = ap.parse_intermixed_args()
     if opts.update_list and not opts.list:
         ap.error("--update-list needs --list")
 
