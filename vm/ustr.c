@@ -1625,6 +1625,7 @@ static vm_ustr_status decode_run(sink *k, vm_ustr_codec codec, const uint8_t *b,
             }
             return decode_error(err, codec, b, start, end, reason);
         case VM_USTR_XMLCHARREFREPLACE:
+        case VM_USTR_NAMEREPLACE:
             return no_decode_handler(err);
         default:
             return decode_error(err, codec, b, start, end, reason);
@@ -1729,6 +1730,19 @@ static vm_ustr_status encode_run(bsink *k, vm_ustr_codec codec, vm_ustr s,
         case VM_USTR_XMLCHARREFREPLACE:
             for (size_t j = start; j < end; j++)
                 bput_escape(k, vm_ustr_get(s, j), errors == VM_USTR_XMLCHARREFREPLACE);
+            break;
+        case VM_USTR_NAMEREPLACE:
+            for (size_t j = start; j < end; j++) {
+                uint32_t d = vm_ustr_get(s, j);
+                char name[128];
+                if (vm_uni_name(d, name, sizeof name)) {
+                    bput_ascii(k, "\\N{");
+                    bput_ascii(k, name);
+                    bput(k, '}');
+                } else {
+                    bput_escape(k, d, false);
+                }
+            }
             break;
         case VM_USTR_SURROGATEESCAPE:
             for (size_t j = start; j < end; j++) {

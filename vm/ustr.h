@@ -284,7 +284,8 @@ typedef enum { VM_USTR_UTF8, VM_USTR_LATIN1, VM_USTR_ASCII } vm_ustr_codec;
 #define VM_USTR_HANDLERS(X) \
     X(STRICT, "strict") X(IGNORE, "ignore") X(REPLACE, "replace") \
     X(SURROGATEESCAPE, "surrogateescape") X(SURROGATEPASS, "surrogatepass") \
-    X(BACKSLASHREPLACE, "backslashreplace") X(XMLCHARREFREPLACE, "xmlcharrefreplace")
+    X(BACKSLASHREPLACE, "backslashreplace") X(XMLCHARREFREPLACE, "xmlcharrefreplace") \
+    X(NAMEREPLACE, "namereplace")
 typedef enum {
 #define X(c, name) VM_USTR_##c,
     VM_USTR_HANDLERS(X)
@@ -292,8 +293,13 @@ typedef enum {
 } vm_ustr_errors;
 
 /* The handler called name ("strict"...), or VM_USTR_UNKNOWN_HANDLER.  xmlcharrefreplace
- * only encodes; decoding with it is a TypeError in CPython ("don't know how to handle
- * UnicodeDecodeError in error callback"), reported here as VM_USTR_UNKNOWN_HANDLER. */
+ * and namereplace only encode; decoding with them fails at the first error with
+ * VM_USTR_UNKNOWN_HANDLER and CPython's TypeError message ("don't know how to handle
+ * UnicodeDecodeError in error callback").  Handlers registered with
+ * codecs.register_error are the caller's business (it sees the error and its range).
+ *
+ * Decoding and encoding run twice like everything else: call the writer only after the
+ * size call returned VM_USTR_OK. */
 vm_ustr_status vm_ustr_errors_from_name(const char *name, vm_ustr_errors *out,
                                         vm_ustr_error *err);
 

@@ -320,7 +320,7 @@ def gen_hashes():
 
 CODECS = ["utf-8", "latin-1", "ascii"]
 HANDLERS = ["strict", "ignore", "replace", "surrogateescape", "surrogatepass",
-            "backslashreplace", "xmlcharrefreplace"]
+            "backslashreplace", "xmlcharrefreplace", "namereplace"]
 
 
 def rand_bytes():
@@ -358,7 +358,7 @@ def gen_codecs():
         if rnd.random() < 0.3:
             s += "".join(chr(0xDC80 + rnd.randrange(128)) for _ in range(rnd.randint(1, 3)))
         codec = rnd.randrange(3)
-        h = rnd.randrange(7)
+        h = rnd.randrange(8)
         try:
             exp = s.encode(CODECS[codec], HANDLERS[h])
         except UnicodeEncodeError as e:
