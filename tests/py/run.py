@@ -94,6 +94,17 @@ def directives(path):
     return args, stdin, timeout
 
 
+def hash_dependent(path):
+    """A '# hash-dependent' line among the leading comments exempts a script from the seed check."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                return False
+            if line[1:].strip() == "hash-dependent":
+                return True
+    return False
+
+
 def helper_files(area_dir):
     """Files of an area that are not test scripts: packages, _helpers, data."""
     out = []
@@ -120,9 +131,10 @@ def cache_key(path, args, stdin):
     return h.hexdigest()
 
 
-def run_one(exe, path, args, stdin, timeout):
+def run_one(exe, path, args, stdin, timeout, env_extra=None):
     env = {k: v for k, v in os.environ.items() if k not in ENV_DROPPED}
     env.update(ENV_FIXED)
+    env.update(env_extra or {})
     start = time.monotonic()
     try:
         p = subprocess.run([exe, os.path.basename(path)] + args,
@@ -185,6 +197,25 @@ def check(stmpy, path, timeout, use_cache):
     return report == "", report, got["secs"]
 
 
+def check_oracle(path, timeout):
+    """Run the oracle three times: twice as the runner does, once with another hash seed."""
+    args, stdin, own_timeout = directives(path)
+    t = own_timeout or timeout
+    runs = [run_one(ORACLE, path, args, stdin, t) for _ in range(2)]
+    runs.append(run_one(ORACLE, path, args, stdin, t, {"PYTHONHASHSEED": "12345"}))
+    key = lambda r: (r["stdout"], r["stderr"], r["rc"])
+    problems = []
+    if not all(isinstance(r["rc"], int) for r in runs):
+        problems.append(f"the oracle failed: {[r['rc'] for r in runs]}")
+    elif key(runs[0]) != key(runs[1]):
+        problems.append("NONDETERMINISTIC: two identical runs differ")
+    elif key(runs[0]) != key(runs[2]) and not hash_dependent(path):
+        problems.append("HASH-DEPENDENT: output changes with PYTHONHASHSEED")
+    if max(r["secs"] for r in runs) > 1.0:
+        problems.append(f"SLOW: {max(r['secs'] for r in runs):.2f}s on CPython")
+    return problems
+
+
 def read_list(path):
     names = []
     if os.path.exists(path):
@@ -207,6 +238,9 @@ def main():
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds per script run")
     ap.add_argument("--no-cache", action="store_true",
                     help="rerun CPython instead of reading build-py-expected/")
+    ap.add_argument("--check-oracle", action="store_true",
+                    help="check the scripts themselves (STMPY unused): CPython's output must be "
+                         "identical over two runs and another hash seed, in under a second")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="print every script's result, and unlisted failures' diffs")
     opts = ap.parse_intermixed_args()
@@ -217,6 +251,15 @@ def main():
     if os.sep in stmpy:
         stmpy = os.path.abspath(stmpy)
     scripts = discover(opts.paths)
+    if opts.check_oracle:
+        bad = 0
+        with concurrent.futures.ThreadPoolExecutor(max(1, opts.jobs)) as pool:
+            for s, problems in zip(scripts, pool.map(lambda p: check_oracle(p, opts.timeout), scripts)):
+                if problems:
+                    bad += 1
+                    print(f"{os.path.relpath(s, HERE)}: " + "; ".join(problems))
+        print(f"{len(scripts) - bad} passed, {bad} failed")
+        return 1 if bad else 0
     listed = None
     if opts.list:
         listed = set(read_list(opts.list))

@@ -1,3 +1,4 @@
+# hash-dependent
 # The runner sets PYTHONHASHSEED=0, so str hashes are reproducible.
 import os, sys
 print(os.environ.get('PYTHONHASHSEED'), sys.flags.hash_randomization)
