@@ -31,6 +31,7 @@ try:
     s.close()
 except RuntimeError as e:
     print('RuntimeError', e)
+print(next(s, 'stubborn finished'))
 def plain():
     yield 1
 p = plain()
