@@ -7,10 +7,12 @@
  *
  * Search (find, count, split, replace...) converts the needle to the haystack's kind
  * (a needle with a code point the haystack's kind cannot hold matches nowhere) and runs a
- * kind-specialised search: a scan for one code point, Horspool with a 256-entry shift
- * table on the low byte for short needles, and Crochemore-Perrin two-way (linear in the
- * worst case, as CPython's fastsearch for long needles) from 32 code points.  rfind uses
- * the mirror-image Horspool.
+ * kind-specialised search: memchr (or a loop) for one code point; otherwise CPython's
+ * default_find (a Horspool variant with a 64-bit Bloom mask of the needle), which hands
+ * over to Crochemore-Perrin two-way once it has done more than a few comparisons per
+ * code point passed, so the worst case stays linear (CPython's adaptive_find).  rfind is
+ * CPython's default_rfind, quadratic in the worst case as CPython's is.  The ASCII
+ * common cases of case mapping and UTF-8 coding have loops of their own.
  *
  * Case mapping follows CPython's do_upper ... do_swapcase, with vm/unicode.h's full
  * mappings; the Lowercase, Uppercase, Cased and Case_Ignorable properties that CPython's
@@ -18,6 +20,7 @@
  * the short lists of PropList.txt's Other_Lowercase/Other_Uppercase and
  * WordBreakProperty.txt's MidLetter/MidNumLet/Single_Quote (Unicode 15.0; the unit test
  * checks them against CPython on every code point that 14.0 and 15.0 share). */
+#define _GNU_SOURCE   /* memrchr */
 #include "vm/ustr.h"
 
 #include <stdio.h>
@@ -245,6 +248,38 @@ int64_t vm_ustr_hash(vm_ustr s, const uint8_t key[16])
 
 /* ---------------------------------------------------------------- search ---- */
 
+/* One code point: memchr/memrchr for Latin-1, plain loops for the wider kinds. */
+static ptrdiff_t find_char_1(const uint8_t *h, size_t n, uint8_t c)
+{
+    const uint8_t *r = memchr(h, c, n);
+    return r ? r - h : -1;
+}
+
+static ptrdiff_t rfind_char_1(const uint8_t *h, size_t n, uint8_t c)
+{
+    const uint8_t *r = memrchr(h, c, n);
+    return r ? r - h : -1;
+}
+
+#define DEFINE_CHAR_SEARCH(T, SUF)                                  \
+    static ptrdiff_t find_char_##SUF(const T *h, size_t n, T c)     \
+    {                                                               \
+        for (size_t i = 0; i < n; i++)                              \
+            if (h[i] == c)                                          \
+                return (ptrdiff_t)i;                                \
+        return -1;                                                  \
+    }                                                               \
+    static ptrdiff_t rfind_char_##SUF(const T *h, size_t n, T c)    \
+    {                                                               \
+        for (size_t i = n; i-- > 0;)                                \
+            if (h[i] == c)                                          \
+                return (ptrdiff_t)i;                                \
+        return -1;                                                  \
+    }
+DEFINE_CHAR_SEARCH(uint16_t, 2)
+DEFINE_CHAR_SEARCH(uint32_t, 4)
+#undef DEFINE_CHAR_SEARCH
+
 /* Two-way needs the maximal suffixes for both orders (Crochemore & Perrin 1991, in the
  * formulation of Charras & Lecroq's "Handbook of exact string matching"). */
 #define DEFINE_SEARCH(T, SUF)                                                            \
@@ -328,58 +363,84 @@ int64_t vm_ustr_hash(vm_ustr s, const uint8_t key[16])
         return -1;                                                                       \
     }                                                                                    \
                                                                                          \
-    /* First occurrence of p[0..m) in h[0..n), m >= 1. */                                \
+    /* First occurrence of p[0..m) in h[0..n), m >= 1: CPython's default_find (the last \
+     * code point first; past the window when the code point after it is not in the    \
+     * needle's 64-bit Bloom mask), which turns to two-way when it has compared more    \
+     * than a few times the text it has passed, so periodic needles stay linear         \
+     * (CPython's adaptive_find does the same).  The common path's shifts depend on     \
+     * branches, not on loaded data, so the processor runs ahead. */                    \
     static ptrdiff_t find_##SUF(const T *h, size_t n, const T *p, size_t m)              \
     {                                                                                    \
         if (m > n)                                                                       \
             return -1;                                                                   \
-        if (m == 1) {                                                                    \
-            for (size_t i = 0; i < n; i++)                                               \
-                if (h[i] == p[0])                                                        \
+        if (m == 1)                                                                      \
+            return find_char_##SUF(h, n, p[0]);                                          \
+        size_t mlast = m - 1, skip = mlast - 1, work = 0;                                \
+        uint64_t mask = 0;                                                               \
+        for (size_t j = 0; j < mlast; j++) {                                             \
+            mask |= (uint64_t)1 << (p[j] & 63);                                          \
+            if (p[j] == p[mlast])                                                        \
+                skip = mlast - j - 1;                                                    \
+        }                                                                                \
+        mask |= (uint64_t)1 << (p[mlast] & 63);                                          \
+        T last = p[mlast];                                                               \
+        size_t w = n - m, i;                                                             \
+        /* every window but the last has a code point after it */                        \
+        for (i = 0; i < w; i++) {                                                        \
+            if (h[i + mlast] == last) {                                                  \
+                size_t j = 0;                                                            \
+                while (j < mlast && h[i + j] == p[j])                                    \
+                    j++;                                                                 \
+                if (j == mlast)                                                          \
                     return (ptrdiff_t)i;                                                 \
-            return -1;                                                                   \
+                work += j + 1;                                                           \
+                if (work > 4 * i + 4 * m + 64) {                                         \
+                    ptrdiff_t r = two_way_##SUF(h + i, (ptrdiff_t)(n - i), p, (ptrdiff_t)m); \
+                    return r < 0 ? -1 : r + (ptrdiff_t)i;                                \
+                }                                                                        \
+                if (!(mask & ((uint64_t)1 << (h[i + m] & 63))))                          \
+                    i += m;                                                              \
+                else                                                                     \
+                    i += skip;                                                           \
+            } else if (!(mask & ((uint64_t)1 << (h[i + m] & 63)))) {                     \
+                i += m;                                                                  \
+            }                                                                            \
         }                                                                                \
-        if (m >= 32)                                                                     \
-            return two_way_##SUF(h, (ptrdiff_t)n, p, (ptrdiff_t)m);                      \
-        uint8_t shift[256];                                                              \
-        memset(shift, (int)m, sizeof shift);                                             \
-        for (size_t i = 0; i + 1 < m; i++)                                               \
-            shift[p[i] & 0xFF] = (uint8_t)(m - 1 - i);                                   \
-        T last = p[m - 1];                                                               \
-        for (size_t i = 0; i + m <= n;) {                                                \
-            T c = h[i + m - 1];                                                          \
-            if (c == last && memcmp(h + i, p, (m - 1) * sizeof(T)) == 0)                 \
-                return (ptrdiff_t)i;                                                     \
-            i += shift[c & 0xFF];                                                        \
-        }                                                                                \
+        if (i == w && memcmp(h + w, p, m * sizeof(T)) == 0)                              \
+            return (ptrdiff_t)w;                                                         \
         return -1;                                                                       \
     }                                                                                    \
                                                                                          \
-    /* Last occurrence of p[0..m) in h[0..n), m >= 1 (Horspool from the right). */       \
+    /* Last occurrence of p[0..m) in h[0..n), m >= 1: CPython's default_rfind, the       \
+     * mirror image (quadratic in the worst case, as CPython's rfind). */                \
     static ptrdiff_t rfind_##SUF(const T *h, size_t n, const T *p, size_t m)             \
     {                                                                                    \
         if (m > n)                                                                       \
             return -1;                                                                   \
-        if (m == 1) {                                                                    \
-            for (size_t i = n; i-- > 0;)                                                 \
-                if (h[i] == p[0])                                                        \
-                    return (ptrdiff_t)i;                                                 \
-            return -1;                                                                   \
+        if (m == 1)                                                                      \
+            return rfind_char_##SUF(h, n, p[0]);                                         \
+        size_t mlast = m - 1, skip = mlast - 1;                                          \
+        uint64_t mask = (uint64_t)1 << (p[0] & 63);                                      \
+        for (size_t j = mlast; j > 0; j--) {                                             \
+            mask |= (uint64_t)1 << (p[j] & 63);                                          \
+            if (p[j] == p[0])                                                            \
+                skip = j - 1;                                                            \
         }                                                                                \
-        size_t shift[256];                                                               \
-        for (size_t i = 0; i < 256; i++)                                                 \
-            shift[i] = m;                                                                \
-        for (size_t i = m - 1; i >= 1; i--)                                              \
-            shift[p[i] & 0xFF] = i;                                                      \
         T first = p[0];                                                                  \
-        for (size_t i = n - m + 1; i-- > 0;) {                                           \
-            T c = h[i];                                                                  \
-            if (c == first && memcmp(h + i + 1, p + 1, (m - 1) * sizeof(T)) == 0)        \
-                return (ptrdiff_t)i;                                                     \
-            size_t s = shift[c & 0xFF];                                                  \
-            if (s > i)                                                                   \
-                break;                                                                   \
-            i -= s - 1;                                                                  \
+        for (ptrdiff_t i = (ptrdiff_t)(n - m); i >= 0; i--) {                            \
+            if (h[i] == first) {                                                         \
+                size_t j = mlast;                                                        \
+                while (j > 0 && h[(size_t)i + j] == p[j])                                \
+                    j--;                                                                 \
+                if (j == 0)                                                              \
+                    return i;                                                            \
+                if (i > 0 && !(mask & ((uint64_t)1 << (h[i - 1] & 63))))                 \
+                    i -= (ptrdiff_t)m;                                                   \
+                else                                                                     \
+                    i -= (ptrdiff_t)skip;                                                \
+            } else if (i > 0 && !(mask & ((uint64_t)1 << (h[i - 1] & 63)))) {            \
+                i -= (ptrdiff_t)m;                                                       \
+            }                                                                            \
         }                                                                                \
         return -1;                                                                       \
     }
@@ -1128,6 +1189,21 @@ static void case_run(sink *k, vm_ustr_case_op op, vm_ustr s)
     for (size_t i = 0; i < s.len; i++) {
         uint32_t c = vm_ustr_get(s, i), mapped[3];
         int n;
+        if (c < 128) {
+            /* ASCII: no special casing, no sigma, cased means a letter */
+            bool is_up = c >= 'A' && c <= 'Z', is_low = c >= 'a' && c <= 'z';
+            bool to_upper;
+            switch (op) {
+            case VM_USTR_UPPER: to_upper = true; break;
+            case VM_USTR_TITLE: to_upper = !previous_is_cased; break;
+            case VM_USTR_CAPITALIZE: to_upper = i == 0; break;
+            case VM_USTR_SWAPCASE: to_upper = is_low; break;
+            default: to_upper = false; break;
+            }
+            emit(k, to_upper ? (is_low ? c - 32 : c) : (is_up ? c + 32 : c));
+            previous_is_cased = is_up || is_low;
+            continue;
+        }
         switch (op) {
         case VM_USTR_UPPER: n = vm_uni_full_upper(c, mapped); break;
         case VM_USTR_LOWER: n = lower_at(s, i, c, mapped); break;
@@ -1155,8 +1231,64 @@ static void case_run(sink *k, vm_ustr_case_op op, vm_ustr s)
     }
 }
 
+static bool is_ascii_latin1(vm_ustr s)
+{
+    if (s.kind != 1)
+        return false;
+    const uint8_t *p = s.data;
+    uint8_t acc = 0;
+    for (size_t i = 0; i < s.len; i++)
+        acc |= p[i];
+    return acc < 0x80;
+}
+
+/* The common case of an ASCII string in Latin-1 storage, written (out non-NULL, kind 1)
+ * or measured in one tight loop. */
+static vm_ustr_size case_ascii(uint8_t *out, vm_ustr_case_op op, vm_ustr s)
+{
+    const uint8_t *p = s.data;
+    uint32_t m = 0;
+    if (op != VM_USTR_TITLE && op != VM_USTR_CAPITALIZE) {
+        /* context-free: a table, and loops the compiler vectorises */
+        uint8_t table[128];
+        for (int c = 0; c < 128; c++) {
+            bool is_up = c >= 'A' && c <= 'Z', is_low = c >= 'a' && c <= 'z';
+            bool to_upper = op == VM_USTR_UPPER || (op == VM_USTR_SWAPCASE && is_low);
+            table[c] = (uint8_t)(to_upper ? (is_low ? c - 32 : c) : (is_up ? c + 32 : c));
+        }
+        uint8_t m8 = 0;
+        if (out) {
+            for (size_t i = 0; i < s.len; i++)
+                out[i] = table[p[i]];
+        }
+        for (size_t i = 0; i < s.len; i++)
+            m8 = table[p[i]] > m8 ? table[p[i]] : m8;
+        return (vm_ustr_size){s.len, m8};
+    }
+    bool previous_is_cased = false;
+    for (size_t i = 0; i < s.len; i++) {
+        uint8_t c = p[i];
+        bool is_up = c >= 'A' && c <= 'Z', is_low = c >= 'a' && c <= 'z', to_upper;
+        switch (op) {
+        case VM_USTR_UPPER: to_upper = true; break;
+        case VM_USTR_TITLE: to_upper = !previous_is_cased; break;
+        case VM_USTR_CAPITALIZE: to_upper = i == 0; break;
+        case VM_USTR_SWAPCASE: to_upper = is_low; break;
+        default: to_upper = false; break;
+        }
+        uint8_t r = to_upper ? (is_low ? c - 32 : c) : (is_up ? c + 32 : c);
+        if (out)
+            out[i] = r;
+        m = r > m ? r : m;
+        previous_is_cased = is_up || is_low;
+    }
+    return (vm_ustr_size){s.len, m};
+}
+
 vm_ustr_size vm_ustr_case_size(vm_ustr_case_op op, vm_ustr s)
 {
+    if (is_ascii_latin1(s))
+        return case_ascii(NULL, op, s);
     sink k = {0};
     case_run(&k, op, s);
     return sink_size(&k);
@@ -1164,6 +1296,10 @@ vm_ustr_size vm_ustr_case_size(vm_ustr_case_op op, vm_ustr s)
 
 void vm_ustr_case(void *out, uint8_t kind, vm_ustr_case_op op, vm_ustr s)
 {
+    if (kind == 1 && is_ascii_latin1(s)) {
+        case_ascii(out, op, s);
+        return;
+    }
     sink k = {out, kind, 0, 0};
     case_run(&k, op, s);
 }
@@ -1578,8 +1714,15 @@ static vm_ustr_status decode_run(sink *k, vm_ustr_codec codec, const uint8_t *b,
     while (i < n) {
         uint32_t c = b[i];
         if (c < 0x80 || codec == VM_USTR_LATIN1) {
-            emit(k, c);
-            i++;
+            /* a run of ASCII (of anything, for Latin-1) goes as one copy */
+            size_t j = i + 1;
+            if (codec == VM_USTR_LATIN1)
+                j = n;
+            else
+                while (j < n && b[j] < 0x80)
+                    j++;
+            emit_run(k, vm_ustr_make(b + i, j - i, 1), UINT32_MAX);
+            i = j;
             continue;
         }
         size_t start = i, end = i + 1;
@@ -1701,10 +1844,24 @@ static vm_ustr_status encode_run(bsink *k, vm_ustr_codec codec, vm_ustr s,
                                                    : "ordinal not in range(128)";
     size_t i = 0;
     while (i < s.len) {
+        if (s.kind == 1) {
+            /* a run of ASCII goes as one copy */
+            const uint8_t *p = s.data;
+            size_t j = i;
+            while (j < s.len && p[j] < 0x80)
+                j++;
+            if (j > i) {
+                if (k->out)
+                    memcpy(k->out + k->n, p + i, j - i);
+                k->n += j - i;
+                i = j;
+                continue;
+            }
+        }
         uint32_t c = vm_ustr_get(s, i);
         bool bad = codec == VM_USTR_UTF8 ? c >= 0xD800 && c <= 0xDFFF : c >= limit;
         if (!bad) {
-            if (codec == VM_USTR_UTF8)
+            if (codec == VM_USTR_UTF8 && c >= 0x80)
                 bput_utf8(k, c);
             else
                 bput(k, (uint8_t)c);

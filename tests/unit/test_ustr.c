@@ -748,8 +748,8 @@ Test(ustr, search_against_naive)
 
 Test(ustr, two_way_is_linear, .timeout = 20)
 {
-    /* 'a' * 2M against 'a' * 1000 + 'b': quadratic searching would take minutes */
-    size_t n = 2000000, m = 1001;
+    /* 'a' * 8M against 'a' * 4000 + 'b': quadratic searching would take minutes */
+    size_t n = 8000000, m = 4001;
     uint8_t *h = malloc(n), *p = malloc(m);
     memset(h, 'a', n);
     memset(p, 'a', m);
@@ -759,6 +759,23 @@ Test(ustr, two_way_is_linear, .timeout = 20)
     cr_expect_eq(vm_ustr_count(hs, ps, 0, VM_USTR_END), 0);
     h[n - 1] = 'b';
     cr_expect_eq(vm_ustr_find(hs, ps, 0, VM_USTR_END), (ptrdiff_t)(n - m));
+    /* 'a' * 2000 + 'b' + 'a' * 2000: every window matches for 2000 code points before
+     * it fails, which only the hand-over to two-way keeps linear */
+    h[n - 1] = 'a';
+    memset(p, 'a', m);
+    p[2000] = 'b';
+    cr_expect_eq(vm_ustr_find(hs, ps, 0, VM_USTR_END), -1);
+    cr_expect_eq(vm_ustr_count(hs, ps, 0, VM_USTR_END), 0);
+    h[1002000] = 'b';
+    cr_expect_eq(vm_ustr_find(hs, ps, 0, VM_USTR_END), 1000000);
+    cr_expect_eq(vm_ustr_count(hs, ps, 0, VM_USTR_END), 1);
+    h[1502000] = 'b';
+    cr_expect_eq(vm_ustr_count(hs, ps, 0, VM_USTR_END), 2);
+    vm_ustr_span *v;
+    size_t k;
+    cr_expect_eq(vm_ustr_split(hs, &ps, -1, &v, &k), VM_USTR_OK);
+    cr_expect(k == 3 && v[1].start == 1000000 + m && v[1].end == 1500000);
+    free(v);
     free(h);
     free(p);
 }
