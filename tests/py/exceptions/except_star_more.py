@@ -19,13 +19,8 @@ try:
         print('matched', len(g.exceptions))
 except ExceptionGroup as rest:
     print('re-raised:', repr(rest))
-try:
-    try:
-        raise ExceptionGroup('g', [KeyError('k')])
-    except* KeyError:
-        raise RuntimeError('new in handler')
-except ExceptionGroup as eg:
-    print(repr(eg), repr(eg.exceptions[0].__context__))
+# (Not tested: a naked exception raised inside an except* handler; CPython 3.11.4 changed
+# whether it is wrapped in an ExceptionGroup, so the answer depends on the patch release.)
 try:
     compile('try:\n    pass\nexcept* ExceptionGroup:\n    pass\n', '<s>', 'exec')
     print('compiled')
