@@ -1707,10 +1707,15 @@ static void decode_handled(sink *k, vm_ustr_errors errors, const uint8_t *b, siz
     }
 }
 
+/* Decodes b[0..n); unless final, stops before a sequence cut off by the end (and, as
+ * CPython, before a cut-off encoded surrogate "\xed\xa0".."\xed\xbf", so that
+ * surrogatepass sees it whole next time); *consumed says where. */
 static vm_ustr_status decode_run(sink *k, vm_ustr_codec codec, const uint8_t *b, size_t n,
-                                 vm_ustr_errors errors, vm_ustr_error *err)
+                                 vm_ustr_errors errors, bool final, size_t *consumed,
+                                 vm_ustr_error *err)
 {
     size_t i = 0;
+    *consumed = n;
     while (i < n) {
         uint32_t c = b[i];
         if (c < 0x80 || codec == VM_USTR_LATIN1) {
@@ -1735,6 +1740,12 @@ static vm_ustr_status decode_run(sink *k, vm_ustr_codec codec, const uint8_t *b,
                 emit(k, cp);
                 i += len;
                 continue;
+            }
+            if (!final && (r == SEQ_TRUNCATED
+                           || (r == 2 && b[i] == 0xED && n - i == 2 && b[i + 1] >= 0xA0
+                               && b[i + 1] <= 0xBF))) {
+                *consumed = i;
+                return VM_USTR_OK;
             }
             if (r == SEQ_INVALID_START) {
                 reason = "invalid start byte";
@@ -1781,8 +1792,9 @@ vm_ustr_status vm_ustr_decode_size(vm_ustr_codec codec, const uint8_t *b, size_t
                                    vm_ustr_errors errors, vm_ustr_size *size,
                                    vm_ustr_error *err)
 {
+    size_t consumed;
     sink k = {0};
-    vm_ustr_status st = decode_run(&k, codec, b, n, errors, err);
+    vm_ustr_status st = decode_run(&k, codec, b, n, errors, true, &consumed, err);
     *size = sink_size(&k);
     return st;
 }
@@ -1790,8 +1802,27 @@ vm_ustr_status vm_ustr_decode_size(vm_ustr_codec codec, const uint8_t *b, size_t
 void vm_ustr_decode(void *out, uint8_t kind, vm_ustr_codec codec, const uint8_t *b,
                     size_t n, vm_ustr_errors errors)
 {
+    size_t consumed;
     sink k = {out, kind, 0, 0};
-    decode_run(&k, codec, b, n, errors, NULL);
+    decode_run(&k, codec, b, n, errors, true, &consumed, NULL);
+}
+
+vm_ustr_status vm_ustr_decode_utf8_partial_size(const uint8_t *b, size_t n,
+                                                vm_ustr_errors errors, vm_ustr_size *size,
+                                                size_t *consumed, vm_ustr_error *err)
+{
+    sink k = {0};
+    vm_ustr_status st = decode_run(&k, VM_USTR_UTF8, b, n, errors, false, consumed, err);
+    *size = sink_size(&k);
+    return st;
+}
+
+void vm_ustr_decode_utf8_partial(void *out, uint8_t kind, const uint8_t *b, size_t n,
+                                 vm_ustr_errors errors)
+{
+    size_t consumed;
+    sink k = {out, kind, 0, 0};
+    decode_run(&k, VM_USTR_UTF8, b, n, errors, false, &consumed, NULL);
 }
 
 /* Bytes out: NULL buffer counts only. */

@@ -309,6 +309,14 @@ vm_ustr_status vm_ustr_decode_size(vm_ustr_codec codec, const uint8_t *b, size_t
                                    vm_ustr_error *err);
 void vm_ustr_decode(void *out, uint8_t kind, vm_ustr_codec codec, const uint8_t *b,
                     size_t n, vm_ustr_errors errors);
+/* codecs.utf_8_decode(b, errors, final=False), the incremental decoder's step: as
+ * vm_ustr_decode_size / vm_ustr_decode, but a sequence cut off by the end of b is left
+ * for next time; *consumed is how many bytes were decoded (the size call sets it). */
+vm_ustr_status vm_ustr_decode_utf8_partial_size(const uint8_t *b, size_t n,
+                                                vm_ustr_errors errors, vm_ustr_size *size,
+                                                size_t *consumed, vm_ustr_error *err);
+void vm_ustr_decode_utf8_partial(void *out, uint8_t kind, const uint8_t *b, size_t n,
+                                 vm_ustr_errors errors);
 /* str.encode(codec, errors): *nbytes then write. */
 vm_ustr_status vm_ustr_encode_size(vm_ustr_codec codec, vm_ustr s, vm_ustr_errors errors,
                                    size_t *nbytes, vm_ustr_error *err);

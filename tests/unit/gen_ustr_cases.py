@@ -352,6 +352,19 @@ def gen_codecs():
         except UnicodeDecodeError as e:
             exp = codec_err(e)
         add("decode", b, None, None, codec, h, exp)
+    import codecs
+    for _ in range(400):
+        b = rand_bytes()
+        if rnd.random() < 0.5:
+            b += rnd.choice([b"\xc3", b"\xe2\x82", b"\xf0\x9f\x98", b"\xed\xa0", b"\xed",
+                             b"\xf4\x90", b"\xe0\x80"])
+        h = rnd.randrange(6)
+        try:
+            r, consumed = codecs.utf_8_decode(b, HANDLERS[h], False)
+            exp = enc(r) + b"|%d" % consumed
+        except UnicodeDecodeError as e:
+            exp = codec_err(e)
+        add("decode_partial", b, None, None, 0, h, exp)
     for _ in range(600):
         s = rand_str(12, rnd.sample(["ascii", "latin1", "bmp", "astral", "surrogate"],
                                     rnd.randint(1, 3)))

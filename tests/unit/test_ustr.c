@@ -233,6 +233,24 @@ static void run_case(const ustr_case *t, bool wide, bytes *b)
                                      (vm_ustr_errors)t->i2));
         return;
     }
+    if (strcmp(op, "decode_partial") == 0) {
+        vm_ustr_size size;
+        vm_ustr_error e;
+        size_t consumed = SIZE_MAX;
+        const uint8_t *in = (const uint8_t *)t->a;
+        vm_ustr_status st = vm_ustr_decode_utf8_partial_size(in, t->alen, (vm_ustr_errors)t->i2,
+                                                             &size, &consumed, &e);
+        if (st != VM_USTR_OK) {
+            cr_assert_eq(st, VM_USTR_DECODE_ERROR);
+            put_error(b, &e, true);
+            return;
+        }
+        STRING_RESULT(b, wide, size,
+                      vm_ustr_decode_utf8_partial(out, kind, in, t->alen, (vm_ustr_errors)t->i2));
+        bputs(b, "|");
+        bput_long(b, (long long)consumed);
+        return;
+    }
     tstr a = tstr_from_utf8(t->a, t->alen, wide);
     tstr bs = {0}, cs = {0};
     if (t->b)
