@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import shlex
+import signal
 import subprocess
 import sys
 import time
@@ -137,18 +138,25 @@ def run_one(exe, path, args, stdin, timeout, env_extra=None):
     env.update(env_extra or {})
     start = time.monotonic()
     try:
-        p = subprocess.run([exe, os.path.basename(path)] + args,
-                           cwd=os.path.dirname(path), env=env,
-                           input=stdin.encode("utf-8") if stdin is not None else b"",
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           timeout=timeout)
-        return {"stdout": p.stdout, "stderr": p.stderr, "rc": p.returncode,
-                "secs": time.monotonic() - start}
-    except subprocess.TimeoutExpired as e:
-        return {"stdout": e.stdout or b"", "stderr": e.stderr or b"",
-                "rc": f"timeout after {timeout}s", "secs": timeout}
+        # A session of its own, so that a timeout kills whatever the program started too.
+        p = subprocess.Popen([exe, os.path.basename(path)] + args,
+                             cwd=os.path.dirname(path), env=env, start_new_session=True,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
     except OSError as e:
         return {"stdout": b"", "stderr": b"", "rc": f"cannot run: {e}", "secs": 0.0}
+    data = stdin.encode("utf-8") if stdin is not None else b""
+    try:
+        out, err = p.communicate(data, timeout=timeout)
+        rc = p.returncode
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        out, err = p.communicate()
+        rc = f"timeout after {timeout}s"
+    return {"stdout": out, "stderr": err, "rc": rc, "secs": time.monotonic() - start}
 
 
 def expected(path, args, stdin, timeout, use_cache):
