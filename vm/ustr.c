@@ -1541,6 +1541,26 @@ bool vm_ustr_isidentifier(vm_ustr s)
     return true;
 }
 
+size_t vm_ustr_decimal_to_ascii(vm_ustr s, char *out)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        uint32_t c = vm_ustr_get(s, i);
+        if (c < 127) {
+            out[i] = (char)c;
+        } else if (is_space(c)) {
+            out[i] = ' ';
+        } else {
+            int d = vm_uni_decimal(c);
+            if (d < 0) {
+                out[i] = '?';
+                return i + 1;
+            }
+            out[i] = (char)('0' + d);
+        }
+    }
+    return s.len;
+}
+
 /* ----------------------------------------------------------------- codecs ---- */
 
 static const char *const handler_names[] = {

@@ -41,8 +41,10 @@
  *
  *     VM_USTR_EMPTY_SEPARATOR  ValueError "empty separator"
  *     VM_USTR_NOT_FOUND        ValueError "substring not found" (index, rindex)
- *     VM_USTR_TOO_LONG         OverflowError (message given: "new string is too long",
- *                              "replace string is too long", "padded string is too long")
+ *     VM_USTR_TOO_LONG         OverflowError; sizes say it with len SIZE_MAX instead
+ *                              (expandtabs "new string is too long", replace "replace
+ *                              string is too long", join "join() result is too long for
+ *                              a Python string", * "repeated string is too long")
  *     VM_USTR_DECODE_ERROR     UnicodeDecodeError "'utf-8' codec can't decode byte 0xff
  *                              in position 0: invalid start byte" (and the like)
  *     VM_USTR_ENCODE_ERROR     UnicodeEncodeError "'ascii' codec can't encode character
@@ -276,6 +278,12 @@ bool vm_ustr_char_is_lower(uint32_t cp);
 bool vm_ustr_char_is_upper(uint32_t cp);
 bool vm_ustr_char_is_cased(uint32_t cp);
 bool vm_ustr_char_is_case_ignorable(uint32_t cp);
+
+/* _PyUnicode_TransformDecimalAndSpaceToASCII, what int(), float() and complex() parse:
+ * writes s to out (s.len bytes at most) with whitespace as ' ' and decimal digits as
+ * '0'..'9'; at the first other non-ASCII code point (or DEL) writes '?' and stops.
+ * Returns the number of bytes written. */
+size_t vm_ustr_decimal_to_ascii(vm_ustr s, char *out);
 
 /* ---------------------------------------------------------------- codecs ---- */
 

@@ -934,3 +934,25 @@ Test(ustr, splitlines_and_strip_boundaries)
     cr_expect(sp.start == 6 && sp.end == w.s.len);
     free(w.buf);
 }
+
+Test(ustr, decimal_to_ascii)
+{
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"", ""},
+        {"-12.5e3", "-12.5e3"},
+        {"\xd9\xa1\xd9\xa2\xd9\xa3", "123"},                       /* Arabic-Indic */
+        {"\xe2\x80\x83 \xf0\x9d\x9f\x8f\xc2\x85", "  1 "},          /* em space, math 1, NEL */
+        {"1\xc2\xbd" "2", "1?"},                                    /* one half: not decimal */
+        {"7\x7f" "9", "7?"},
+    };
+    for (size_t i = 0; i < COUNT(cases); i++) {
+        tstr t = tstr_lit(cases[i].in);
+        char out[64];
+        size_t n = vm_ustr_decimal_to_ascii(t.s, out);
+        out[n] = 0;
+        cr_expect_str_eq(out, cases[i].want);
+        free(t.buf);
+    }
+}
