@@ -33,7 +33,13 @@
  * the empty needle's rules (''.find('', 1) == -1, 'ab'.count('') == 3), full case
  * mappings with special casing and the final sigma, whitespace and line boundaries as
  * str.isspace / str.splitlines.  Unicode data come from vm/unicode.h (Unicode 15.0, where
- * CPython 3.11 uses 14.0: characters new in 15.0 differ, nothing else).
+ * CPython 3.11 uses 14.0): characters new in 15.0 behave as assigned characters here and
+ * as unassigned ones in CPython (repr escapes them there, isalpha is false...); nothing
+ * else differs (the five characters 15.0 made Lowercase are not, as in 14.0).
+ *
+ * Not here: str % and str.format (they need objects), maketrans (a dict), error handlers
+ * registered with codecs.register_error (the caller gets the error and its range), codecs
+ * other than UTF-8, Latin-1 and ASCII (vm/charmap.h has the 8-bit maps).
  *
  * Errors.  Functions that can fail return a vm_ustr_status and fill a caller's
  * vm_ustr_error (may be NULL) with the Python exception's message and, for codecs, the
@@ -51,7 +57,9 @@
  *                              '\xe9' in position 0: ordinal not in range(128)"
  *     VM_USTR_MAPPING_RANGE    ValueError "character mapping must be in range(0x110000)"
  *     VM_USTR_CALLBACK_ERROR   translate's callback failed: its exception stands
- *     VM_USTR_UNKNOWN_HANDLER  LookupError "unknown error handler name 'x'"
+ *     VM_USTR_UNKNOWN_HANDLER  LookupError "unknown error handler name 'x'"; when
+ *                              decoding with an encode-only handler, TypeError "don't
+ *                              know how to handle UnicodeDecodeError in error callback"
  */
 #ifndef VM_USTR_H
 #define VM_USTR_H
