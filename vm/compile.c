@@ -513,6 +513,7 @@ static void pop_fblock(cg_compiler *c)
 }
 
 static bool add_yield_from(cg_compiler *c, bool await);
+static bool await_top(cg_compiler *c, int where);
 static bool call_exit_with_nones(cg_compiler *c);
 
 static bool unwind_fblock(cg_compiler *c, const cg_fblock *info, bool preserve_tos)
@@ -558,9 +559,7 @@ static bool unwind_fblock(cg_compiler *c, const cg_fblock *info, bool preserve_t
         if (!call_exit_with_nones(c))
             return false;
         if (info->kind == FB_ASYNC_WITH) {
-            cg_addop(c, VM_OP_GET_AWAITABLE, VM_AWAIT_AEXIT);
-            cg_load_none(c);
-            if (!add_yield_from(c, true))
+            if (!await_top(c, VM_AWAIT_AEXIT))
                 return false;
         }
         cg_addop(c, VM_OP_POP_TOP, 0);
@@ -1304,6 +1303,27 @@ static bool add_yield_from(cg_compiler *c, bool await)
     return !c->failed;
 }
 
+/* `await` of the value on top of the stack (where: VM_AWAIT_* for error messages). */
+static bool await_top(cg_compiler *c, int where)
+{
+    cg_addop(c, VM_OP_GET_AWAITABLE, where);
+    cg_load_none(c);
+    return add_yield_from(c, true);
+}
+
+/* The next item of the async iterator on the stack, StopAsyncIteration going to
+ * `except` (its END_ASYNC_FOR): async for and async comprehensions. */
+static bool async_next(cg_compiler *c, cg_block *except)
+{
+    cg_addop_jump(c, VM_OP_SETUP_FINALLY, except);
+    cg_addop(c, VM_OP_GET_ANEXT, 0);
+    cg_load_none(c);
+    if (!add_yield_from(c, true))
+        return false;
+    cg_addop(c, VM_OP_POP_BLOCK, 0);
+    return !c->failed;
+}
+
 static void add_yield(cg_compiler *c)
 {
     if (c->u->ste->is_generator && c->u->ste->is_coroutine)
@@ -1393,9 +1413,7 @@ static bool visit_expr1(cg_compiler *c, const vm_ast *e)
                 return cg_error(c, "'await' outside async function");
         }
         VISIT(c, e->v.Await.value);
-        cg_addop(c, VM_OP_GET_AWAITABLE, VM_AWAIT_PLAIN);
-        cg_load_none(c);
-        return add_yield_from(c, true);
+        return await_top(c, VM_AWAIT_PLAIN);
     case VM_AST_Compare:
         return visit_compare(c, e);
     case VM_AST_Call:
@@ -1929,12 +1947,8 @@ static bool async_comprehension_generator(cg_compiler *c, const vm_ast_seq *gene
     cg_use_next_block(c, start);
     if (!push_fblock(c, FB_ASYNC_COMPREHENSION_GENERATOR, start, NULL, NULL))
         return false;
-    cg_addop_jump(c, VM_OP_SETUP_FINALLY, except);
-    cg_addop(c, VM_OP_GET_ANEXT, 0);
-    cg_load_none(c);
-    if (!add_yield_from(c, true))
+    if (!async_next(c, except))
         return false;
-    cg_addop(c, VM_OP_POP_BLOCK, 0);
     VISIT(c, gen->v.comprehension.target);
     for (size_t i = 0; i < LEN(gen->v.comprehension.ifs); i++)
         if (!cg_jump_if(c, NODE(gen->v.comprehension.ifs, i), if_cleanup, false))
@@ -2016,11 +2030,8 @@ static bool visit_comprehension(cg_compiler *c, const vm_ast *e)
     VISIT(c, outermost->v.comprehension.iter);
     cg_addop(c, outermost->v.comprehension.is_async ? VM_OP_GET_AITER : VM_OP_GET_ITER, 0);
     cg_addop(c, VM_OP_CALL, 0);
-    if (is_async_generator && type != COMP_GENEXP) {
-        cg_addop(c, VM_OP_GET_AWAITABLE, VM_AWAIT_PLAIN);
-        cg_load_none(c);
-        return add_yield_from(c, true);
-    }
+    if (is_async_generator && type != COMP_GENEXP)
+        return await_top(c, VM_AWAIT_PLAIN);
     return !c->failed;
 }
 
@@ -2146,12 +2157,8 @@ static bool visit_async_for(cg_compiler *c, const vm_ast *s)
     cg_use_next_block(c, start);
     if (!push_fblock(c, FB_FOR_LOOP, start, end, NULL))
         return false;
-    cg_addop_jump(c, VM_OP_SETUP_FINALLY, except);
-    cg_addop(c, VM_OP_GET_ANEXT, 0);
-    cg_load_none(c);
-    if (!add_yield_from(c, true))
+    if (!async_next(c, except))
         return false;
-    cg_addop(c, VM_OP_POP_BLOCK, 0);
     VISIT(c, s->v.AsyncFor.target);
     VISIT_SEQ(c, s->v.AsyncFor.body);
     unset_loc(c);
@@ -2440,9 +2447,7 @@ static bool visit_with(cg_compiler *c, const vm_ast *s, size_t pos, bool is_asyn
     VISIT(c, item->v.withitem.context_expr);
     if (is_async) {
         cg_addop(c, VM_OP_BEFORE_ASYNC_WITH, 0);
-        cg_addop(c, VM_OP_GET_AWAITABLE, VM_AWAIT_AENTER);
-        cg_load_none(c);
-        if (!add_yield_from(c, true))
+        if (!await_top(c, VM_AWAIT_AENTER))
             return false;
     } else {
         cg_addop(c, VM_OP_BEFORE_WITH, 0);
@@ -2469,9 +2474,7 @@ static bool visit_with(cg_compiler *c, const vm_ast *s, size_t pos, bool is_asyn
     if (!call_exit_with_nones(c))
         return false;
     if (is_async) {
-        cg_addop(c, VM_OP_GET_AWAITABLE, VM_AWAIT_AEXIT);
-        cg_load_none(c);
-        if (!add_yield_from(c, true))
+        if (!await_top(c, VM_AWAIT_AEXIT))
             return false;
     }
     cg_addop(c, VM_OP_POP_TOP, 0);
@@ -2482,9 +2485,7 @@ static bool visit_with(cg_compiler *c, const vm_ast *s, size_t pos, bool is_asyn
     cg_addop(c, VM_OP_PUSH_EXC_INFO, 0);
     cg_addop(c, VM_OP_WITH_EXCEPT_START, 0);
     if (is_async) {
-        cg_addop(c, VM_OP_GET_AWAITABLE, VM_AWAIT_AEXIT);
-        cg_load_none(c);
-        if (!add_yield_from(c, true))
+        if (!await_top(c, VM_AWAIT_AEXIT))
             return false;
     }
     if (!with_except_finish(c, cleanup))
