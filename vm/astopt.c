@@ -362,6 +362,35 @@ static bool set_contains(const vm_ast_const *set, const vm_ast_const *x,
     return false;
 }
 
+/* Equality of two constants of the same kind that both equalities share: str and bytes
+ * by content, tuples item by item and frozensets as sets under `eq`; other kinds (None,
+ * Ellipsis, the bools under vm_ast_const_same) are equal. */
+static bool same_kind_equal(const vm_ast_const *a, const vm_ast_const *b,
+                            bool (*eq)(const vm_ast_const *, const vm_ast_const *))
+{
+    switch (a->kind) {
+    case VM_CONST_STR:
+    case VM_CONST_BYTES:
+        return a->u.str.len == b->u.str.len && memcmp(a->u.str.s, b->u.str.s, a->u.str.len) == 0;
+    case VM_CONST_TUPLE:
+        if (a->u.seq.n != b->u.seq.n)
+            return false;
+        for (size_t i = 0; i < a->u.seq.n; i++)
+            if (!eq(&a->u.seq.items[i], &b->u.seq.items[i]))
+                return false;
+        return true;
+    case VM_CONST_FROZENSET:
+        if (a->u.seq.n != b->u.seq.n)
+            return false;
+        for (size_t i = 0; i < a->u.seq.n; i++)
+            if (!set_contains(b, &a->u.seq.items[i], eq))
+                return false;
+        return true;
+    default:
+        return true;
+    }
+}
+
 bool vm_ast_const_equal(const vm_ast_const *a, const vm_ast_const *b)
 {
     if (is_number(a) && is_number(b)) {
@@ -377,27 +406,7 @@ bool vm_ast_const_equal(const vm_ast_const *a, const vm_ast_const *b)
     }
     if (a->kind != b->kind)
         return false;
-    switch (a->kind) {
-    case VM_CONST_STR:
-    case VM_CONST_BYTES:
-        return a->u.str.len == b->u.str.len && memcmp(a->u.str.s, b->u.str.s, a->u.str.len) == 0;
-    case VM_CONST_TUPLE:
-        if (a->u.seq.n != b->u.seq.n)
-            return false;
-        for (size_t i = 0; i < a->u.seq.n; i++)
-            if (!vm_ast_const_equal(&a->u.seq.items[i], &b->u.seq.items[i]))
-                return false;
-        return true;
-    case VM_CONST_FROZENSET:
-        if (a->u.seq.n != b->u.seq.n)
-            return false;
-        for (size_t i = 0; i < a->u.seq.n; i++)
-            if (!set_contains(b, &a->u.seq.items[i], vm_ast_const_equal))
-                return false;
-        return true;
-    default:
-        return true;                /* None, Ellipsis */
-    }
+    return same_kind_equal(a, b, vm_ast_const_equal);      /* None, Ellipsis: true */
 }
 
 static bool same_bits(double x, double y)
@@ -423,25 +432,8 @@ bool vm_ast_const_same(const vm_ast_const *a, const vm_ast_const *b)
     case VM_CONST_FLOAT: return same_bits(a->u.f, b->u.f);
     case VM_CONST_COMPLEX:
         return same_bits(a->u.c.real, b->u.c.real) && same_bits(a->u.c.imag, b->u.c.imag);
-    case VM_CONST_STR:
-    case VM_CONST_BYTES:
-        return a->u.str.len == b->u.str.len && memcmp(a->u.str.s, b->u.str.s, a->u.str.len) == 0;
-    case VM_CONST_TUPLE:
-        if (a->u.seq.n != b->u.seq.n)
-            return false;
-        for (size_t i = 0; i < a->u.seq.n; i++)
-            if (!vm_ast_const_same(&a->u.seq.items[i], &b->u.seq.items[i]))
-                return false;
-        return true;
-    case VM_CONST_FROZENSET:
-        if (a->u.seq.n != b->u.seq.n)
-            return false;
-        for (size_t i = 0; i < a->u.seq.n; i++)
-            if (!set_contains(b, &a->u.seq.items[i], vm_ast_const_same))
-                return false;
-        return true;
     default:
-        return true;                /* None, True, False, Ellipsis */
+        return same_kind_equal(a, b, vm_ast_const_same);   /* None, True, False, Ellipsis: true */
     }
 }
 
