@@ -13,19 +13,18 @@
  * [a, b]; identifiers, strings and constants with repr().
  *
  * Float repr follows Python's 'short' float_repr_style: the shortest digit string that
- * reads back to the same double (found by trying 1..17 significant digits), laid out in
- * fixed notation when the decimal exponent is in [-4, 16) and in scientific notation
- * (at least two exponent digits, always signed) otherwise. */
+ * reads back to the same double, laid out in fixed notation when the decimal exponent is
+ * in [-4, 16) and in scientific notation (at least two exponent digits, always signed)
+ * otherwise; vm/numfmt.c computes it (vm_numfmt_repr_double). */
 #include "vm/ast.h"
 
-#include <locale.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/numfmt.h"
 #include "vm/unicode.h"
 
 /* ---------------------------------------------------------------------------------------
@@ -351,112 +350,12 @@ static void repr_bytes(const char *s, size_t len, vm_buf *out)
     buf_putc(out, quote);
 }
 
-/* printf and strtod follow LC_NUMERIC, which a program may change (locale.setlocale);
- * repr() never does, so the conversions run under a private "C" locale. */
-static locale_t c_locale;
-static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
-
-static void make_c_locale(void)
-{
-    c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-}
-
-/* Adds one to the last digit of a %e string "d.ddde±XX" in place (carrying; 9.99e+05
- * becomes 1.00e+06).  Returns false if the result would not fit. */
-static bool bump_last_digit(char *s)
-{
-    char *e = strchr(s, 'e');
-    if (!e)
-        return false;
-    char *p = e - 1;
-    for (; p >= s; p--) {
-        if (*p == '.')
-            continue;
-        if (*p < '9') {
-            (*p)++;
-            return true;
-        }
-        *p = '0';
-    }
-    /* all nines: 10.00e+XX -> 1.000e+(XX+1) */
-    int exp10 = atoi(e + 1) + 1;
-    s[0] = '1';
-    snprintf(e, 16, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
-    return true;
-}
-
-/* The shortest repr of a double.  add_dot_0: float repr's "1.0" (complex leaves it off:
- * repr(1j) is '1j'). */
+/* The shortest repr of a double, as float.__repr__ (vm/numfmt.c).  add_dot_0: float
+ * repr's "1.0" (complex leaves it off: repr(1j) is '1j'). */
 static void repr_double(double x, bool add_dot_0, vm_buf *out)
 {
-    if (isnan(x)) {
-        vm_buf_puts(out, "nan");
-        return;
-    }
-    if (signbit(x)) {
-        buf_putc(out, '-');
-        x = -x;
-    }
-    if (isinf(x)) {
-        vm_buf_puts(out, "inf");
-        return;
-    }
-    if (x == 0) {
-        vm_buf_puts(out, add_dot_0 ? "0.0" : "0");
-        return;
-    }
-    /* The shortest %.*e that reads back exactly.  The correctly rounded p-digit string is
-     * the closest p-digit decimal, but at a power of two the doubles below are twice as
-     * dense as those above, so when it does not read back its neighbour one unit in the
-     * last place further up may (2**-24 is 5.960464477539063e-08, not ...0625e-08). */
-    pthread_once(&c_locale_once, make_c_locale);
-    locale_t saved = c_locale ? uselocale(c_locale) : (locale_t)0;
-    char tmp[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*e", prec - 1, x);
-        if (strtod(tmp, NULL) == x)
-            break;
-        if (prec < 17 && bump_last_digit(tmp) && strtod(tmp, NULL) == x)
-            break;
-    }
-    if (saved)
-        uselocale(saved);
-    /* tmp is d[.ddd]e±XX: collect the digits and the exponent */
-    char digits[24];
-    int ndigits = 0;
-    char *p = tmp;
-    for (; *p && *p != 'e'; p++)
-        if (*p >= '0' && *p <= '9')
-            digits[ndigits++] = *p;
-    int exp10 = atoi(p + 1);
-    while (ndigits > 1 && digits[ndigits - 1] == '0')
-        ndigits--;
-    if (exp10 < -4 || exp10 >= 16) {
-        buf_putc(out, digits[0]);
-        if (ndigits > 1) {
-            buf_putc(out, '.');
-            vm_buf_put(out, digits + 1, (size_t)ndigits - 1);
-        }
-        vm_buf_printf(out, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
-        return;
-    }
-    int point = exp10 + 1;          /* digits before the decimal point */
-    if (point <= 0) {
-        vm_buf_put(out, "0.", 2);
-        for (int i = 0; i < -point; i++)
-            buf_putc(out, '0');
-        vm_buf_put(out, digits, (size_t)ndigits);
-    } else if (point >= ndigits) {
-        vm_buf_put(out, digits, (size_t)ndigits);
-        for (int i = ndigits; i < point; i++)
-            buf_putc(out, '0');
-        if (add_dot_0)
-            vm_buf_put(out, ".0", 2);
-    } else {
-        vm_buf_put(out, digits, (size_t)point);
-        buf_putc(out, '.');
-        vm_buf_put(out, digits + point, (size_t)(ndigits - point));
-    }
+    char tmp[VM_NUMFMT_REPR_MAX];
+    vm_buf_put(out, tmp, vm_numfmt_repr_double(x, add_dot_0, tmp));
 }
 
 /* A base-2^32 magnitude in decimal: repeated division by 10^9 of a scratch copy,
