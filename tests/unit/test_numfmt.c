@@ -13962,3 +13962,176 @@ Test(numfmt, round_and_arith_by_hand)
     cr_expect_str_eq(bs(&err), "division by zero");
     vm_numfmt_buf_free(&err);
 }
+
+static char *fmt_int(const char *v, const char *spec)
+{
+    static char buf[4096];
+    vm_numfmt_buf out = {0}, err = {0};
+    vm_bigint b = big(v);
+    vm_numfmt_status st = vm_numfmt_format_int(&out, &b, spec, strlen(spec), NULL, 4300, &err);
+    snprintf(buf, sizeof buf, "%s%s", st ? "!" : "", st ? bs(&err) : bs(&out));
+    free(b.d);
+    vm_numfmt_buf_free(&out);
+    vm_numfmt_buf_free(&err);
+    return buf;
+}
+
+static char *fmt_str(const char *s, const char *spec)
+{
+    static char buf[4096];
+    vm_numfmt_buf out = {0}, err = {0};
+    vm_numfmt_status st = vm_numfmt_format_str(&out, s, strlen(s), spec, strlen(spec), NULL, &err);
+    snprintf(buf, sizeof buf, "%s%s", st ? "!" : "", st ? bs(&err) : bs(&out));
+    vm_numfmt_buf_free(&out);
+    vm_numfmt_buf_free(&err);
+    return buf;
+}
+
+static char *fmt_complex(double re, double im, const char *spec)
+{
+    static char buf[4096];
+    vm_numfmt_buf out = {0}, err = {0};
+    vm_numfmt_status st = vm_numfmt_format_complex(&out, re, im, spec, strlen(spec), NULL, &err);
+    snprintf(buf, sizeof buf, "%s%s", st ? "!" : "", st ? bs(&err) : bs(&out));
+    vm_numfmt_buf_free(&out);
+    vm_numfmt_buf_free(&err);
+    return buf;
+}
+
+/* '%' of an int given as a decimal string, flags as in the format string. */
+static char *pct_int(const char *flags, long long width, int prec, char conv, const char *v)
+{
+    static char buf[4096];
+    struct percent_case c = {'i', v, 0, flags, width, prec, conv, NULL, NULL};
+    vm_numfmt_buf out = {0}, err = {0};
+    vm_numfmt_status st = percent_one(&out, &c, &err);
+    snprintf(buf, sizeof buf, "%s%s", st ? "!" : "", st ? bs(&err) : bs(&out));
+    vm_numfmt_buf_free(&out);
+    vm_numfmt_buf_free(&err);
+    return buf;
+}
+
+static char *pct_float(const char *flags, long long width, int prec, char conv, double x)
+{
+    static char buf[4096];
+    uint64_t b;
+    memcpy(&b, &x, sizeof b);
+    struct percent_case c = {'f', NULL, b, flags, width, prec, conv, NULL, NULL};
+    vm_numfmt_buf out = {0}, err = {0};
+    vm_numfmt_status st = percent_one(&out, &c, &err);
+    snprintf(buf, sizeof buf, "%s%s", st ? "!" : "", st ? bs(&err) : bs(&out));
+    vm_numfmt_buf_free(&out);
+    vm_numfmt_buf_free(&err);
+    return buf;
+}
+
+static double fromhex(const char *s)
+{
+    vm_numfmt_buf err = {0};
+    double x = -1;
+    vm_numfmt_status st = vm_numfmt_float_fromhex(s, strlen(s), &x, &err);
+    vm_numfmt_buf_free(&err);
+    return st ? -42.0 : x;
+}
+
+/* Expected values from /usr/bin/python3.11, one by one. */
+Test(numfmt, edge_cases_by_hand)
+{
+    char nul_fill[] = {0, '<', '5', 0};
+    vm_numfmt_buf out = {0}, err = {0};
+    cr_expect_eq(vm_numfmt_format_float(&out, 1.5, nul_fill, 3, NULL, &err), 0);
+    cr_expect(out.len == 5 && !memcmp(out.s, "1.5\0\0", 5));
+    vm_numfmt_buf_free(&out);
+    vm_numfmt_buf_free(&err);
+    cr_expect_str_eq(fmt_int("1", "=^5"), "==1==");
+    cr_expect_str_eq(fmt_int("-1", "=5"), "-   1");
+    cr_expect_str_eq(fmt_int("1", "0=5"), "00001");
+    cr_expect_str_eq(fmt_str("ab", "0"), "ab");
+    cr_expect_str_eq(fmt_str("ab", "05"), "ab000");
+    cr_expect_str_eq(fmt_str("ab", "<05"), "ab000");
+    cr_expect_str_eq(fmt_str("\xe2\x82\xac\xf0\x9f\x98\x80", "*^6.1"), "**\xe2\x82\xac***");
+    cr_expect_str_eq(fmt_int("12", "0<5"), "12000");
+    cr_expect_str_eq(fmt_int("1", "\xd9\xa5"), "    1");                  /* Arabic-Indic 5 */
+    cr_expect_str_eq(fmt_float(1.0, ".\xd9\xa2" "f"), "1.00");
+    cr_expect_str_eq(fmt_int("9223372036854775808", "c"),
+                     "!Python int too large to convert to C long");
+    cr_expect_str_eq(fmt_int("-1", "c"), "!%c arg not in range(0x110000)");
+    cr_expect_str_eq(fmt_int("128512", "^5c"), "  \xf0\x9f\x98\x80  ");
+    cr_expect_str_eq(fmt_float(1.0, "%"), "100.000000%");
+    cr_expect_str_eq(fmt_float(NAN, "%"), "nan%");
+    cr_expect_str_eq(fmt_float(-INFINITY, "+010"), "-000000inf");
+    cr_expect_str_eq(fmt_float(-0.0, "z%"), "0.000000%");
+    cr_expect_str_eq(fmt_complex(-0.0, -0.0, "z"), "(0+0j)");
+    cr_expect_str_eq(fmt_complex(-0.0, -0.0, "z.1f"), "0.0+0.0j");
+    cr_expect_str_eq(fmt_complex(1.0, 2.0, "*^12"), "***(1+2j)***");
+    cr_expect_str_eq(fmt_complex(1.0, 2.0, "05"),
+                     "!Zero padding is not allowed in complex format specifier");
+    cr_expect_str_eq(fmt_int("1234", "010,"), "00,001,234");
+    cr_expect_str_eq(fmt_int("1234", "06,"), "01,234");
+    cr_expect_str_eq(fmt_int("1234", "05,"), "1,234");
+    cr_expect_str_eq(fmt_int("255", "#012_b"), "0b0_1111_1111");
+    cr_expect_str_eq(fmt_int("-255", "#X"), "-0XFF");
+
+    cr_expect_str_eq(pct_int("#", -1, -1, 'o', "8"), "0o10");
+    cr_expect_str_eq(pct_int("#", -1, -1, 'x', "-255"), "-0xff");
+    cr_expect_str_eq(pct_int("-#", 10, -1, 'x', "255"), "0xff      ");
+    cr_expect_str_eq(pct_int("#0", 10, -1, 'X', "255"), "0X000000FF");
+    cr_expect_str_eq(pct_int("+", -1, 3, 'd', "5"), "+005");
+    cr_expect_str_eq(pct_int(" 0", 5, -1, 'd', "-3"), "-0003");
+    cr_expect_str_eq(pct_int("", -1, -1, 'c', "128512"), "\xf0\x9f\x98\x80");
+    cr_expect_str_eq(pct_int("", 5, -1, 'c', "65"), "    A");
+    cr_expect_str_eq(pct_int("-", 5, -1, 'c', "65"), "A    ");
+    cr_expect_str_eq(pct_int("0", 5, -1, 'c', "65"), "    A");
+    cr_expect_str_eq(pct_int("", -1, -1, 'c', "1180591620717411303424"),
+                     "!%c arg not in range(0x110000)");
+    cr_expect_str_eq(pct_float("", -1, 0, 'e', 5.0), "5e+00");
+    cr_expect_str_eq(pct_float("#", -1, 0, 'f', 5.0), "5.");
+    cr_expect_str_eq(pct_float("", -1, -1, 'g', 1e-5), "1e-05");
+    cr_expect_str_eq(pct_float("#", -1, -1, 'g', 0.0), "0.00000");
+    cr_expect_str_eq(pct_float("", -1, -1, 'F', INFINITY), "INF");
+    cr_expect_str_eq(pct_float("", -1, -1, 'd', NAN), "!cannot convert float NaN to integer");
+    cr_expect_str_eq(pct_float("", -1, -1, 'd', -INFINITY),
+                     "!cannot convert float infinity to integer");
+    cr_expect_str_eq(pct_float("", -1, -1, 'x', 1.5), "!%x format: an integer is required, not float");
+    cr_expect_str_eq(pct_float("+", 6, -1, 'd', -2.7), "    -2");
+
+    vm_numfmt_buf e2 = {0};
+    double r;
+    cr_expect_eq(vm_numfmt_round_double(5e-324, 324, &r, &e2), 0);
+    cr_expect_eq(r, 5e-324);
+    cr_expect_eq(vm_numfmt_round_double(5e-324, 323, &r, &e2), 0);
+    cr_expect_eq(r, 0.0);
+    vm_numfmt_buf_free(&e2);
+    cr_expect_eq(fromhex("0x1.000000000000080000000000001p0"), 1.0000000000000002);
+    cr_expect_eq(fromhex("0x.8p-1074"), 0.0);
+    cr_expect_eq(fromhex("0x.80000000000000000001p-1074"), 5e-324);
+    cr_expect_eq(fromhex("0x1.fffffffffffffp1023"), 1.7976931348623157e+308);
+    cr_expect_eq(fromhex("0x1.fffffffffffff8p1023"), -42.0);
+    cr_expect_eq(fromhex("0x0.000000000000000000000000000000000000000000000000000000000000000000"
+                         "00000000000000000000000000000000000000000000000000000000000001p0"),
+                 0x1p-512);
+    cr_expect_eq(fromhex("  -0X1.8P+1\t"), -3.0);
+}
+
+Test(numfmt, parse_whitespace_and_digits)
+{
+    vm_numfmt_buf err = {0};
+    vm_bigint r;
+    cr_expect_eq(vm_numfmt_parse_int(" 1 ", 3, 10, &r, 4300, &err), 0);
+    cr_expect(r.n == 1 && r.d[0] == 1);
+    free(r.d);
+    cr_expect_eq(vm_numfmt_parse_int("\xc2\x85" "1\xc2\x85", 5, 10, &r, 4300, &err), 0);   /* NEL */
+    free(r.d);
+    cr_expect_eq(vm_numfmt_parse_int("\x1c" "1", 2, 10, &r, 4300, &err), VM_NUMFMT_VALUE_ERROR);
+    cr_expect_str_eq(bs(&err), "invalid literal for int() with base 10: '\\x1c1'");
+    char *zeros = malloc(5001);
+    memset(zeros, '0', 5000);
+    cr_expect_eq(vm_numfmt_parse_int(zeros, 5000, 10, &r, 4300, &err), VM_NUMFMT_VALUE_ERROR);
+    free(zeros);
+    double x;
+    cr_expect_eq(vm_numfmt_parse_float("\xc2\x85" "1", 3, &x, &err), 0);
+    cr_expect_eq(x, 1.0);
+    cr_expect_eq(vm_numfmt_parse_float("1\xe2\x80\xa8", 4, &x, &err), 0);     /* U+2028 */
+    cr_expect_eq(x, 1.0);
+    vm_numfmt_buf_free(&err);
+}
