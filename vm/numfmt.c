@@ -743,7 +743,7 @@ vm_numfmt_status vm_numfmt_parse_spec(const char *spec, size_t len, uint32_t def
         f->grouping = '_';
         pos++;
     }
-    if (pos < n && cp[pos] == ',') {
+    if (pos < n && cp[pos] == ',' && f->grouping == '_') {     /* ",," is left to the type */
         st = fail(err, VM_NUMFMT_VALUE_ERROR, "Cannot specify both ',' and '_'.");
         goto done;
     }
@@ -1095,7 +1095,8 @@ vm_numfmt_status vm_numfmt_format_int(vm_numfmt_buf *out, const vm_bigint *v,
     if (len == 0)
         return vm_numfmt_int_to_str(out, v, 10, false, max_str_digits, err);
     vm_numfmt_spec f;
-    vm_numfmt_status st = vm_numfmt_parse_spec(spec, len, 'd', '>', type_name ? type_name : "int", &f, err);
+    vm_numfmt_status st = vm_numfmt_parse_spec(spec, len, 'd', '>', type_name ? type_name : "int",
+                                               &f, err);
     if (st)
         return st;
     switch (f.type) {

@@ -13802,6 +13802,8 @@ Test(numfmt, spec_parse_errors)
         {".", "Format specifier missing precision"},
         {",_", "Cannot specify both ',' and '_'."},
         {"_,", "Cannot specify both ',' and '_'."},
+        {",,", "Cannot specify ',' with ','."},      /* 3.11.2: the second ',' is the type */
+        {"__", "Cannot specify '_' with '_'."},
         {",c", "Cannot specify ',' with 'c'."},
         {"_c", "Cannot specify '_' with 'c'."},
         {",s", "Cannot specify ',' with 's'."},
