@@ -13,13 +13,14 @@
  * glibc's printf is exact (it prints the binary value's true decimal expansion, rounding
  * half-to-even on it), so modes 2 and 3 are %.*e and %.*f under the "C" locale, and
  * mode 3 with ndigits < 0 rounds the full expansion (%.767e holds every digit a double
- * can have) by hand.  Mode 0 tries 1..17 significant digits: the correctly rounded
- * p-digit string is the closest p-digit decimal, so if any p-digit string reads back it
- * is that one — except at a power of two, where the doubles below are twice as dense as
+ * can have) by hand.  Mode 0 looks for the fewest significant digits that read back:
+ * the correctly rounded p-digit string is the closest p-digit decimal, so if any p-digit
+ * string reads back it is that one — except at a power of two, where the doubles below are twice as dense as
  * those above and the closest string may fall just outside x's lower half-interval while
  * its upper neighbour lies inside the wider upper one (2**-24 is 5.960464477539063e-08,
  * not ...0625e-08): that neighbour is tried too.  Round-tripping is checked with strtod,
- * also correctly rounded in glibc.
+ * also correctly rounded in glibc; digits_shortest explains why 15, 16, 17 digits are
+ * the only lengths to try.
  *
  * On the digits, format_float() lays out 'e', 'f', 'g' and 'r' as CPython's
  * format_float_short does, and the format-spec and '%' layers follow
@@ -303,12 +304,16 @@ static void bump_e(char *s)
     sprintf(e, "e%+03ld", exp10);
 }
 
-/* Mode 0 into g (x finite, non-zero, positive). */
+/* Mode 0 into g (x finite, non-zero, positive).  Starts at 15 digits: if the shortest
+ * string S has p <= 15 digits, x is within half an ulp of S (at most 2**-53 of x) and a
+ * 15-digit half-unit is at least 5e-16 of x, so %.14e of x is S padded with zeros; strip
+ * them and S is found.  Otherwise S has 16 or 17 digits.  Subnormals have a fixed ulp,
+ * far more than 2**-53 of them: they try every length from 1. */
 static void digits_shortest(digits_t *g, double x)
 {
     char tmp[48];
     locale_t saved = enter_c_locale();
-    for (int prec = 1; prec <= 17; prec++) {
+    for (int prec = x < DBL_MIN ? 1 : 15; prec <= 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*e", prec - 1, x);
         if (strtod(tmp, NULL) == x)
             break;
