@@ -14,8 +14,10 @@
  *
  * Errors.  A function that can fail returns a vm_numfmt_status naming the Python exception
  * to raise (VM_NUMFMT_OK, ValueError...), and writes the exception's message, exactly as
- * CPython 3.11 words it, into the caller's `err` buffer (replacing what was there).  On
- * failure `out` is left as it was.  Where CPython quotes the offending string
+ * CPython 3.11 words it (the oracle is Debian's 3.11.2), into the caller's `err` buffer
+ * (replacing what was there).  On failure `out` is left as it was.  Widths past 2**31 and
+ * precisions past VM_NUMFMT_MAX_PRECISION are MEMORY_ERROR with an empty message, where
+ * CPython would try to build the gigabytes.  Where CPython quotes the offending string
  * ("could not convert string to float: 'x'"), the repr is computed here (Python's
  * str.__repr__ rules, with vm/unicode.h's isprintable).  VM_NUMFMT_COMPLEX is not an
  * exception: float ** says "the result is complex, compute it as complex".
