@@ -14137,3 +14137,31 @@ Test(numfmt, parse_whitespace_and_digits)
     cr_expect_eq(x, 1.0);
     vm_numfmt_buf_free(&err);
 }
+
+/* The padding step as the str type will use it for %s, %r, %a. */
+static char *pad_str(const char *flags, long long width, int prec, char conv, const char *s)
+{
+    static char buf[256];
+    vm_numfmt_percent p = {0, width, prec, conv};
+    for (const char *f = flags; *f; f++)
+        p.flags |= *f == '-' ? VM_NUMFMT_F_LJUST : *f == '+' ? VM_NUMFMT_F_SIGN
+                 : *f == ' ' ? VM_NUMFMT_F_BLANK : *f == '#' ? VM_NUMFMT_F_ALT : VM_NUMFMT_F_ZERO;
+    vm_numfmt_buf out = {0};
+    vm_numfmt_percent_pad(&out, &p, s, strlen(s), false);
+    snprintf(buf, sizeof buf, "%s", bs(&out));
+    vm_numfmt_buf_free(&out);
+    return buf;
+}
+
+Test(numfmt, percent_pad_strings)
+{
+    cr_expect_str_eq(pad_str("", -1, 2, 's', "abc"), "ab");
+    cr_expect_str_eq(pad_str("", 5, 1, 's', "abc"), "    a");
+    cr_expect_str_eq(pad_str("-", 5, -1, 's', "\xc3\xa9"), "\xc3\xa9    ");
+    cr_expect_str_eq(pad_str("0", 5, -1, 's', "a"), "    a");
+    cr_expect_str_eq(pad_str("+", -1, -1, 's', "a"), "a");
+    cr_expect_str_eq(pad_str(" ", 5, -1, 's', "ab"), "   ab");
+    cr_expect_str_eq(pad_str("#", 5, -1, 'r', "''"), "   ''");
+    cr_expect_str_eq(pad_str("-+", 5, -1, 's', "a"), "a    ");
+    cr_expect_str_eq(pad_str("", 3, 1, 'a', "\xe2\x82\xac\xe2\x82\xac"), "  \xe2\x82\xac");
+}
