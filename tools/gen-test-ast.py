@@ -48,7 +48,7 @@ def const_expr(v):
         return "(vm_ast_const){.kind = VM_CONST_FLOAT, .u.f = %s}" % fexpr(v)
     if isinstance(v, complex):
         assert v.real == 0 and math.copysign(1, v.real) == 1
-        return "(vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = %s}" % fexpr(v.imag)
+        return "(vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = %s}" % fexpr(v.imag)
     if isinstance(v, str):
         b = u8(v); return "str(%s, %d)" % (cstr(b), len(b))
     if isinstance(v, bytes):
@@ -341,7 +341,7 @@ w("}\n")
 w("Test(ast, complex_repr)\n{")
 for f in [2.0, -2.0, -1.5, -0.0, 1.5, 1e100, 0.0, float('inf'), float('nan'), 1e16, 1e-5, 0.1, 1e15, 123.0, 5e-324]:
     c = complex(0, f)
-    w("    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = %s}, %s);" % (fexpr(f), cstr(repr(c).encode())))
+    w("    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = %s}, %s);" % (fexpr(f), cstr(repr(c).encode())))
 w("}\n")
 w("Test(ast, int_repr)\n{")
 for v in [0, 1, 7, 42, -1, -12345, 2**31, 2**32, 2**63 - 1, -2**63, 2**64, 2**64 - 1, 2**63, 10**100, 0xFFFFFFFFFFFFFFFFFFFF, -(10**30), 2**96 + 1, 10**19, 999999999 * 10**18 + 999999999, 10**9, 10**18, 10**27]:
@@ -477,7 +477,8 @@ Test(ast, number_literal_kinds)
     cr_expect(isinf(c.u.f));
     cr_assert(vm_ast_number_literal(&A, "2J", 2, &c, err, sizeof err));
     cr_expect_eq(c.kind, VM_CONST_COMPLEX);
-    cr_expect_eq(c.u.f, 2.0);
+    cr_expect_eq(c.u.c.imag, 2.0);
+    cr_expect_eq(c.u.c.real, 0.0);
     /* the length is honoured: the text need not be NUL-terminated */
     cr_assert(vm_ast_number_literal(&A, "12+3", 2, &c, err, sizeof err));
     cr_expect_eq(c.u.i, 12);

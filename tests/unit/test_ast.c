@@ -799,7 +799,7 @@ Test(ast, dump_10)
     n61->v.BinOp.left = n62;
     n61->v.BinOp.op = VM_AST_OP_Add;
     vm_ast *n64 = vm_ast_new(&A, VM_AST_Constant, 13, 9, 13, 11);
-    n64->v.Constant.value = (vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.0000000000000p+1};
+    n64->v.Constant.value = (vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = 0x1.0000000000000p+1};
     n61->v.BinOp.right = n64;
     n60->v.MatchValue.value = n61;
     n59->v.match_case.pattern = n60;
@@ -1822,9 +1822,9 @@ Test(ast, dump_33)
     vm_ast *n10 = vm_ast_new(&A, VM_AST_Constant, 1, 31, 1, 34);
     n10->v.Constant.value = (vm_ast_const){.kind = VM_CONST_FLOAT, .u.f = 0x1.8000000000000p+0};
     vm_ast *n11 = vm_ast_new(&A, VM_AST_Constant, 1, 36, 1, 38);
-    n11->v.Constant.value = (vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.0000000000000p+1};
+    n11->v.Constant.value = (vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = 0x1.0000000000000p+1};
     vm_ast *n12 = vm_ast_new(&A, VM_AST_Constant, 1, 40, 1, 46);
-    n12->v.Constant.value = (vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.249ad2594c37dp+332};
+    n12->v.Constant.value = (vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = 0x1.249ad2594c37dp+332};
     vm_ast *n13 = vm_ast_new(&A, VM_AST_BinOp, 1, 48, 1, 55);
     vm_ast *n14 = vm_ast_new(&A, VM_AST_Constant, 1, 48, 1, 50);
     n14->v.Constant.value = (vm_ast_const){.kind = VM_CONST_INT, .u.i = INT64_C(10)};
@@ -2252,21 +2252,21 @@ Test(ast, float_repr)
 
 Test(ast, complex_repr)
 {
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.0000000000000p+1}, "2j");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = -0x1.0000000000000p+1}, "-2j");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = -0x1.8000000000000p+0}, "-1.5j");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = -0x0.0p+0}, "-0j");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.8000000000000p+0}, "1.5j");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.249ad2594c37dp+332}, "1e+100j");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x0.0p+0}, "0j");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = INFINITY}, "infj");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = NAN}, "nanj");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.1c37937e08000p+53}, "1e+16j");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.4f8b588e368f1p-17}, "1e-05j");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.999999999999ap-4}, "0.1j");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.c6bf526340000p+49}, "1000000000000000j");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x1.ec00000000000p+6}, "123j");
-    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.f = 0x0.0000000000001p-1022}, "5e-324j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = 0x1.0000000000000p+1}, "2j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = -0x1.0000000000000p+1}, "-2j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = -0x1.8000000000000p+0}, "-1.5j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = -0x0.0p+0}, "-0j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = 0x1.8000000000000p+0}, "1.5j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = 0x1.249ad2594c37dp+332}, "1e+100j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = 0x0.0p+0}, "0j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = INFINITY}, "infj");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = NAN}, "nanj");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = 0x1.1c37937e08000p+53}, "1e+16j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = 0x1.4f8b588e368f1p-17}, "1e-05j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = 0x1.999999999999ap-4}, "0.1j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = 0x1.c6bf526340000p+49}, "1000000000000000j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = 0x1.ec00000000000p+6}, "123j");
+    expect_repr((vm_ast_const){.kind = VM_CONST_COMPLEX, .u.c.imag = 0x0.0000000000001p-1022}, "5e-324j");
 }
 
 Test(ast, int_repr)
@@ -2524,7 +2524,8 @@ Test(ast, number_literal_kinds)
     cr_expect(isinf(c.u.f));
     cr_assert(vm_ast_number_literal(&A, "2J", 2, &c, err, sizeof err));
     cr_expect_eq(c.kind, VM_CONST_COMPLEX);
-    cr_expect_eq(c.u.f, 2.0);
+    cr_expect_eq(c.u.c.imag, 2.0);
+    cr_expect_eq(c.u.c.real, 0.0);
     /* the length is honoured: the text need not be NUL-terminated */
     cr_assert(vm_ast_number_literal(&A, "12+3", 2, &c, err, sizeof err));
     cr_expect_eq(c.u.i, 12);
