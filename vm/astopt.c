@@ -38,6 +38,7 @@
  * COMPILER_STACK_FRAME_SCALE (3): with the default limit of 1000, compile() called at a
  * module's top level (depth 2) folds 2993 nested unary minuses and not 2994. */
 #include "vm/astopt.h"
+#include "vm/numfmt.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -629,76 +630,8 @@ static bool int_binop(fold_state *st, int op, const vm_ast_const *a, const vm_as
  * Floats (floatobject.c)
  */
 
-#define DOUBLE_IS_ODD_INTEGER(x) (fmod(fabs(x), 2.0) == 1.0)
-
 typedef struct { double real, imag; } cplx;
 static bool complex_binop(int op, cplx a, cplx b, vm_ast_const *out);
-
-/* float_pow; a negative base to a non-integer power is complex_pow's. */
-static bool float_pow(double iv, double iw, vm_ast_const *out)
-{
-    bool negate_result = false;
-    if (iw == 0) {
-        *out = make_float(1.0);
-        return true;
-    }
-    if (isnan(iv)) {
-        *out = make_float(iv);
-        return true;
-    }
-    if (isnan(iw)) {
-        *out = make_float(iv == 1.0 ? 1.0 : iw);
-        return true;
-    }
-    if (isinf(iw)) {
-        iv = fabs(iv);
-        if (iv == 1.0)
-            *out = make_float(1.0);
-        else if ((iw > 0.0) == (iv > 1.0))
-            *out = make_float(fabs(iw));
-        else
-            *out = make_float(0.0);
-        return true;
-    }
-    if (isinf(iv)) {
-        bool iw_is_odd = DOUBLE_IS_ODD_INTEGER(iw);
-        if (iw > 0.0)
-            *out = make_float(iw_is_odd ? iv : fabs(iv));
-        else
-            *out = make_float(iw_is_odd ? copysign(0.0, iv) : 0.0);
-        return true;
-    }
-    if (iv == 0.0) {
-        bool iw_is_odd = DOUBLE_IS_ODD_INTEGER(iw);
-        if (iw < 0.0)
-            return false;           /* ZeroDivisionError */
-        *out = make_float(iw_is_odd ? iv : 0.0);
-        return true;
-    }
-    if (iv < 0.0) {
-        if (iw != floor(iw))
-            return complex_binop(VM_AST_OP_Pow, (cplx){iv, 0.0}, (cplx){iw, 0.0}, out);
-        iv = -iv;
-        negate_result = DOUBLE_IS_ODD_INTEGER(iw);
-    }
-    if (iv == 1.0) {
-        *out = make_float(negate_result ? -1.0 : 1.0);
-        return true;
-    }
-    errno = 0;
-    double ix = pow(iv, iw);
-    /* _Py_ADJUST_ERANGE1: overflow is an error, underflow is not */
-    if (errno == 0 && isinf(ix))
-        errno = ERANGE;
-    else if (errno == ERANGE && ix == 0.0)
-        errno = 0;
-    if (negate_result)
-        ix = -ix;
-    if (errno != 0)
-        return false;               /* OverflowError / ValueError */
-    *out = make_float(ix);
-    return true;
-}
 
 /* float op float, CPython's float_* slots. */
 static bool float_binop(int op, double a, double b, vm_ast_const *out)
@@ -712,43 +645,24 @@ static bool float_binop(int op, double a, double b, vm_ast_const *out)
             return false;
         *out = make_float(a / b);
         return true;
-    case VM_AST_OP_Mod: {
-        if (b == 0.0)
+    case VM_AST_OP_Mod:
+    case VM_AST_OP_FloorDiv:
+    case VM_AST_OP_Pow: {
+        /* vm/numfmt.c has float's %, // and ** (floatobject.c's rules); what raises there
+         * is left unfolded, and a negative base to a non-integer power is complex_pow's */
+        vm_numfmt_buf err = {0};
+        double r = 0.0;
+        vm_numfmt_status st = op == VM_AST_OP_Mod        ? vm_numfmt_float_mod(a, b, &r, &err)
+                              : op == VM_AST_OP_FloorDiv ? vm_numfmt_float_floordiv(a, b, &r, &err)
+                                                         : vm_numfmt_float_pow(a, b, &r, &err);
+        vm_numfmt_buf_free(&err);
+        if (st == VM_NUMFMT_COMPLEX)
+            return complex_binop(VM_AST_OP_Pow, (cplx){a, 0.0}, (cplx){b, 0.0}, out);
+        if (st != VM_NUMFMT_OK)
             return false;
-        double mod = fmod(a, b);
-        if (mod) {
-            if ((b < 0) != (mod < 0))
-                mod += b;
-        } else {
-            mod = copysign(0.0, b);
-        }
-        *out = make_float(mod);
+        *out = make_float(r);
         return true;
     }
-    case VM_AST_OP_FloorDiv: {
-        /* _float_div_mod */
-        if (b == 0.0)
-            return false;
-        double mod = fmod(a, b);
-        double div = (a - mod) / b;
-        if (mod) {
-            if ((b < 0) != (mod < 0)) {
-                mod += b;
-                div -= 1.0;
-            }
-        }
-        double floordiv;
-        if (div) {
-            floordiv = floor(div);
-            if (div - floordiv > 0.5)
-                floordiv += 1.0;
-        } else {
-            floordiv = copysign(0.0, a / b);
-        }
-        *out = make_float(floordiv);
-        return true;
-    }
-    case VM_AST_OP_Pow: return float_pow(a, b, out);
     default: return false;          /* no float <<, >>, &, |, ^, @ */
     }
 }
@@ -1862,6 +1776,5 @@ bool vm_ast_optimize_at(vm_arena *arena, vm_ast *mod, int optimize, bool future_
 #undef MAX_COLLECTION_SIZE
 #undef MAX_STR_SIZE
 #undef MAX_TOTAL_ITEMS
-#undef DOUBLE_IS_ODD_INTEGER
 #undef HASH_BITS
 #undef HASH_MODULUS
