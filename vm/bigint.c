@@ -1262,17 +1262,6 @@ size_t vm_bigint_to_str(const vm_bigint *a, unsigned radix, char *out)
     return len;
 }
 
-static int digit_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A' + 10;
-    return 99;
-}
-
 size_t vm_bigint_from_str_cap(size_t len, unsigned radix)
 {
     /* each digit holds at most ceil(log2(radix)) <= 6 bits */
@@ -1291,7 +1280,7 @@ static size_t parse_simple(const radix_conv *c, const char *s, size_t len, uint3
         size_t take = i == 0 ? first : c->k;
         uint32_t chunk = 0, mul = 1;
         for (size_t j = 0; j < take; j++, i++) {
-            chunk = chunk * c->radix + (uint32_t)digit_value(s[i]);
+            chunk = chunk * c->radix + (uint32_t)vm_bigint_digit_value(s[i]);
             mul *= c->radix;
         }
         uint32_t carry = mag_mul1_add(d, n, mul, chunk);
@@ -1333,7 +1322,7 @@ vm_bigint_status vm_bigint_from_str(vm_bigint *r, const char *s, size_t len, uns
     if (len == 0)
         return VM_BIGINT_INVALID;
     for (size_t i = 0; i < len; i++)
-        if (digit_value(s[i]) >= (int)radix)
+        if (vm_bigint_digit_value(s[i]) >= (int)radix)
             return VM_BIGINT_INVALID;
     unsigned lg = radix_log2(radix);
     if (lg) {
@@ -1342,7 +1331,7 @@ vm_bigint_status vm_bigint_from_str(vm_bigint *r, const char *s, size_t len, uns
         limbs_zero(r->d, cap);
         uint64_t pos = 0;
         for (size_t i = len; i-- > 0; pos += lg) {
-            uint64_t v = (uint64_t)digit_value(s[i]) << (pos % 32);
+            uint64_t v = (uint64_t)vm_bigint_digit_value(s[i]) << (pos % 32);
             r->d[pos / 32] |= (uint32_t)v;
             if (v >> 32)
                 r->d[pos / 32 + 1] |= (uint32_t)(v >> 32);

@@ -185,6 +185,19 @@ size_t vm_bigint_to_str(const vm_bigint *a, unsigned radix, char *out);
  * int(str, base), no sign, no prefix, no underscores, no spaces (callers strip them).
  * INVALID if a character is not a digit of the radix or len == 0; the result is >= 0
  * (set r->neg afterwards for a sign, if r->n > 0). */
+/* The value of a digit character in radixes up to 36 ('0'-'9', 'a'-'z' or 'A'-'Z'); 99
+ * for anything else, so that `vm_bigint_digit_value(c) < radix` tests validity. */
+static inline int vm_bigint_digit_value(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A' + 10;
+    return 99;
+}
+
 size_t vm_bigint_from_str_cap(size_t len, unsigned radix);
 vm_bigint_status vm_bigint_from_str(vm_bigint *r, const char *s, size_t len, unsigned radix);
 

@@ -18,6 +18,7 @@
  * count.  Bytes errors count plain byte offsets in the body. */
 #define _GNU_SOURCE     /* strtod_l */
 #include "vm/ast.h"
+#include "vm/bigint.h"
 
 #include <locale.h>
 #include <pthread.h>
@@ -62,79 +63,16 @@ static bool fail(char *errmsg, size_t errcap, const char *fmt, ...)
  * Numbers
  */
 
-static int digit_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A' + 10;
-    return 99;
-}
-
-/* limbs[0..*n) = limbs * mul + add; room for one more limb is the caller's. */
-static void limbs_mul_add(uint32_t *limbs, size_t *n, uint32_t mul, uint32_t add)
-{
-    uint64_t carry = add;
-    for (size_t i = 0; i < *n; i++) {
-        uint64_t cur = (uint64_t)limbs[i] * mul + carry;
-        limbs[i] = (uint32_t)cur;
-        carry = cur >> 32;
-    }
-    if (carry)
-        limbs[(*n)++] = (uint32_t)carry;
-}
-
-/* An integer from digits[0..n) (no underscores, no prefix, all valid in radix). */
+/* An integer from digits[0..n) (no underscores, no prefix, all valid in radix): the
+ * arbitrary-precision library parses (linear for powers of two, subquadratic for
+ * decimal), the constant is an int64 when it fits. */
 static void make_int(vm_arena *a, const char *digits, size_t n, int radix, vm_ast_const *out)
 {
-    /* bits needed: n * log2(radix) <= n * 4 (radix 16) or n * 3.33 (radix 10) */
-    size_t cap = n * 4 / 32 + 2;
-    uint32_t *limbs = vm_arena_alloc(a, cap * sizeof *limbs);
-    size_t nlimbs = 0;
-    if (radix != 10) {
-        /* a power of two: the digits' bits go straight into the limbs, linear time even
-         * for huge hex literals */
-        int bits = radix == 16 ? 4 : radix == 8 ? 3 : 1;
-        size_t bitpos = 0;
-        for (size_t k = n; k-- > 0; bitpos += (size_t)bits) {
-            uint64_t d = (uint64_t)digit_value(digits[k]) << (bitpos % 32);
-            limbs[bitpos / 32] |= (uint32_t)d;
-            if (d >> 32)
-                limbs[bitpos / 32 + 1] |= (uint32_t)(d >> 32);
-        }
-        nlimbs = bitpos / 32 + 1;
-        if (nlimbs > cap)
-            nlimbs = cap;
-        goto normalise;
-    }
-    /* nine decimal digits per pass: 10^9 fits in 32 bits */
-    int per = 9;
-    size_t i = 0;
-    while (i < n) {
-        uint32_t chunk = 0, mul = 1;
-        for (int k = 0; k < per && i < n; k++, i++) {
-            chunk = chunk * (uint32_t)radix + (uint32_t)digit_value(digits[i]);
-            mul *= (uint32_t)radix;
-        }
-        limbs_mul_add(limbs, &nlimbs, mul, chunk);
-    }
-normalise:
-    while (nlimbs > 0 && limbs[nlimbs - 1] == 0)
-        nlimbs--;
-    if (nlimbs <= 2 && (nlimbs < 2 || limbs[1] < 0x80000000u)) {
-        uint64_t v = nlimbs == 0 ? 0
-                     : nlimbs == 1 ? limbs[0]
-                                   : ((uint64_t)limbs[1] << 32) | limbs[0];
-        out->kind = VM_CONST_INT;
-        out->u.i = (int64_t)v;
-        return;
-    }
-    out->kind = VM_CONST_BIGINT;
-    out->u.big.limbs = limbs;
-    out->u.big.n = nlimbs;
-    out->u.big.negative = false;
+    vm_bigint v;
+    vm_bigint_arena_new(&v, a, vm_bigint_from_str_cap(n, (unsigned)radix));
+    if (vm_bigint_from_str(&v, digits, n, (unsigned)radix) != VM_BIGINT_OK)
+        abort();    /* the tokenizer accepted these digits: they parse */
+    vm_bigint_to_const(&v, out, a);
 }
 
 /* Digits with single underscores between them, starting at text[*i]; copies the digits
@@ -150,7 +88,7 @@ static bool scan_digits(const char *text, size_t len, size_t *i, int radix, char
             if (!prev_digit && !(allow_leading_underscore && *i == start))
                 return false;
             prev_digit = false;
-        } else if (digit_value(c) < radix) {
+        } else if (vm_bigint_digit_value(c) < radix) {
             clean[(*nclean)++] = c;
             prev_digit = true;
         } else {
@@ -327,7 +265,7 @@ static bool escape_error(const char *body, size_t len, size_t start, size_t end,
 
 static int hexval(char c)
 {
-    int v = digit_value(c);
+    int v = vm_bigint_digit_value(c);
     return v < 16 ? v : -1;
 }
 

@@ -1613,17 +1613,6 @@ vm_numfmt_status vm_numfmt_parse_float(const char *s, size_t len, double *out,
     return ok ? VM_NUMFMT_OK : float_error(s, len, err);
 }
 
-static int digit_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A' + 10;
-    return 99;
-}
-
 vm_numfmt_status vm_numfmt_parse_int(const char *s, size_t len, int base, vm_bigint *r,
                                      int64_t max_str_digits, vm_numfmt_buf *err)
 {
@@ -1674,7 +1663,7 @@ vm_numfmt_status vm_numfmt_parse_int(const char *s, size_t len, int base, vm_big
     /* digits with single underscores between them */
     digits = xmalloc((size_t)(end - p) + 1);
     char prev = 0;
-    while (*p && (digit_value(*p) < b || *p == '_')) {
+    while (*p && (vm_bigint_digit_value(*p) < b || *p == '_')) {
         if (*p == '_') {
             if (prev == '_')
                 goto done;
@@ -1919,7 +1908,7 @@ vm_numfmt_status vm_numfmt_float_fromhex(const char *s, size_t len, double *out,
             seen_point = true;
             continue;
         }
-        int d = digit_value(c);
+        int d = vm_bigint_digit_value(c);
         if (d >= 16)
             break;
         ndig++;
