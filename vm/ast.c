@@ -221,7 +221,7 @@ void vm_buf_free(vm_buf *b)
 }
 
 /* Keeps room for n more bytes and the terminating NUL. */
-static void buf_reserve(vm_buf *b, size_t n)
+void vm_buf_reserve(vm_buf *b, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 64;
@@ -232,9 +232,16 @@ static void buf_reserve(vm_buf *b, size_t n)
     }
 }
 
+void vm_buf_clear(vm_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
 void vm_buf_put(vm_buf *b, const char *s, size_t n)
 {
-    buf_reserve(b, n);
+    vm_buf_reserve(b, n);
     if (n)
         memcpy(b->data + b->len, s, n);
     b->len += n;
@@ -259,7 +266,7 @@ void vm_buf_printf(vm_buf *b, const char *fmt, ...)
         vm_buf_put(b, small, (size_t)n);
         return;
     }
-    buf_reserve(b, (size_t)n);
+    vm_buf_reserve(b, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);

@@ -331,6 +331,10 @@ typedef struct vm_buf {
 } vm_buf;
 void vm_buf_init(vm_buf *b);
 void vm_buf_free(vm_buf *b);
+/* Empties the buffer (keeps its memory); data stays NUL-terminated. */
+void vm_buf_clear(vm_buf *b);
+/* Room for n more bytes and a NUL: write at data + len, then advance len. */
+void vm_buf_reserve(vm_buf *b, size_t n);
 void vm_buf_put(vm_buf *b, const char *s, size_t n);
 void vm_buf_puts(vm_buf *b, const char *s);
 void vm_buf_printf(vm_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

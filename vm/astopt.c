@@ -650,12 +650,12 @@ static bool float_binop(int op, double a, double b, vm_ast_const *out)
     case VM_AST_OP_Pow: {
         /* vm/numfmt.c has float's %, // and ** (floatobject.c's rules); what raises there
          * is left unfolded, and a negative base to a non-integer power is complex_pow's */
-        vm_numfmt_buf err = {0};
+        vm_buf err = {0};
         double r = 0.0;
         vm_numfmt_status st = op == VM_AST_OP_Mod        ? vm_numfmt_float_mod(a, b, &r, &err)
                               : op == VM_AST_OP_FloorDiv ? vm_numfmt_float_floordiv(a, b, &r, &err)
                                                          : vm_numfmt_float_pow(a, b, &r, &err);
-        vm_numfmt_buf_free(&err);
+        vm_buf_free(&err);
         if (st == VM_NUMFMT_COMPLEX)
             return complex_binop(VM_AST_OP_Pow, (cplx){a, 0.0}, (cplx){b, 0.0}, out);
         if (st != VM_NUMFMT_OK)

@@ -57,80 +57,22 @@ static void *xmalloc(size_t n)
     return p;
 }
 
-static void buf_reserve(vm_numfmt_buf *b, size_t extra)
-{
-    if (b->len + extra + 1 <= b->cap)
-        return;
-    size_t cap = b->cap ? b->cap : 32;
-    while (cap < b->len + extra + 1)
-        cap *= 2;
-    char *s = realloc(b->s, cap);
-    if (!s) {
-        fprintf(stderr, "vm/numfmt: out of memory (%zu bytes)\n", cap);
-        abort();
-    }
-    b->s = s;
-    b->cap = cap;
-}
+static void buf_puts(vm_buf *b, const char *s) { vm_buf_puts(b, s); }
 
-void vm_numfmt_buf_free(vm_numfmt_buf *b)
-{
-    free(b->s);
-    b->s = NULL;
-    b->len = b->cap = 0;
-}
+static void buf_putc(vm_buf *b, char c) { vm_buf_put(b, &c, 1); }
 
-void vm_numfmt_buf_clear(vm_numfmt_buf *b)
-{
-    b->len = 0;
-    if (b->s)
-        b->s[0] = 0;
-}
-
-void vm_numfmt_buf_append(vm_numfmt_buf *b, const char *s, size_t n)
-{
-    buf_reserve(b, n);
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = 0;
-}
-
-static void buf_puts(vm_numfmt_buf *b, const char *s) { vm_numfmt_buf_append(b, s, strlen(s)); }
-
-static void buf_putc(vm_numfmt_buf *b, char c) { vm_numfmt_buf_append(b, &c, 1); }
-
-static void buf_fill(vm_numfmt_buf *b, uint32_t cp, int64_t n)
+static void buf_fill(vm_buf *b, uint32_t cp, int64_t n)
 {
     if (n <= 0)
         return;
     char enc[4];
     size_t k = vm_utf8_encode(cp, enc);
-    buf_reserve(b, k * (size_t)n);
+    vm_buf_reserve(b, k * (size_t)n);
     for (int64_t i = 0; i < n; i++) {
-        memcpy(b->s + b->len, enc, k);
+        memcpy(b->data + b->len, enc, k);
         b->len += k;
     }
-    b->s[b->len] = 0;
-}
-
-static void buf_printf(vm_numfmt_buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void buf_printf(vm_numfmt_buf *b, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char small[256];
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < (int)sizeof small) {
-        vm_numfmt_buf_append(b, small, (size_t)n);
-        return;
-    }
-    buf_reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
+    b->data[b->len] = 0;
 }
 
 const char *vm_numfmt_exception_name(vm_numfmt_status st)
@@ -143,20 +85,20 @@ const char *vm_numfmt_exception_name(vm_numfmt_status st)
     return NULL;
 }
 
-static vm_numfmt_status fail(vm_numfmt_buf *err, vm_numfmt_status st, const char *msg)
+static vm_numfmt_status fail(vm_buf *err, vm_numfmt_status st, const char *msg)
 {
-    vm_numfmt_buf_clear(err);
+    vm_buf_clear(err);
     buf_puts(err, msg);
     return st;
 }
 
 /* An exponent character the error messages show: printable ASCII as is, else \x.. */
-static void put_code_for_message(vm_numfmt_buf *b, uint32_t c)
+static void put_code_for_message(vm_buf *b, uint32_t c)
 {
     if (c > 32 && c < 128)
         buf_putc(b, (char)c);
     else
-        buf_printf(b, "\\x%x", (unsigned)c);
+        vm_buf_printf(b, "\\x%x", (unsigned)c);
 }
 
 /* ======================================================================================
@@ -184,11 +126,11 @@ static size_t utf8_prefix(const char *s, size_t n, size_t chars)
     return i;
 }
 
-void vm_numfmt_str_repr(vm_numfmt_buf *out, const char *s, size_t len, int64_t max_chars)
+void vm_numfmt_str_repr(vm_buf *out, const char *s, size_t len, int64_t max_chars)
 {
     bool has_single = memchr(s, '\'', len) != NULL, has_double = memchr(s, '"', len) != NULL;
     char quote = has_single && !has_double ? '"' : '\'';
-    vm_numfmt_buf r = {0};
+    vm_buf r = {0};
     buf_putc(&r, quote);
     for (size_t i = 0; i < len;) {
         size_t k;
@@ -205,26 +147,26 @@ void vm_numfmt_str_repr(vm_numfmt_buf *out, const char *s, size_t len, int64_t m
         } else if (cp == '\r') {
             buf_puts(&r, "\\r");
         } else if (cp < 0x20 || cp == 0x7f) {
-            buf_printf(&r, "\\x%02x", (unsigned)cp);
+            vm_buf_printf(&r, "\\x%02x", (unsigned)cp);
         } else if (cp < 0x7f) {
             buf_putc(&r, (char)cp);
         } else if (vm_uni_is_printable(cp)) {
-            vm_numfmt_buf_append(&r, s + i, k);
+            vm_buf_put(&r, s + i, k);
         } else if (cp < 0x100) {
-            buf_printf(&r, "\\x%02x", (unsigned)cp);
+            vm_buf_printf(&r, "\\x%02x", (unsigned)cp);
         } else if (cp < 0x10000) {
-            buf_printf(&r, "\\u%04x", (unsigned)cp);
+            vm_buf_printf(&r, "\\u%04x", (unsigned)cp);
         } else {
-            buf_printf(&r, "\\U%08x", (unsigned)cp);
+            vm_buf_printf(&r, "\\U%08x", (unsigned)cp);
         }
         i += k;
     }
     buf_putc(&r, quote);
     size_t n = r.len;
     if (max_chars >= 0)
-        n = utf8_prefix(r.s, r.len, (size_t)max_chars);
-    vm_numfmt_buf_append(out, r.s, n);
-    vm_numfmt_buf_free(&r);
+        n = utf8_prefix(r.data, r.len, (size_t)max_chars);
+    vm_buf_put(out, r.data, n);
+    vm_buf_free(&r);
 }
 
 /* ======================================================================================
@@ -505,16 +447,16 @@ size_t vm_numfmt_repr_double(double x, bool add_dot_0, char out[VM_NUMFMT_REPR_M
     return (size_t)(p - out);
 }
 
-void vm_numfmt_float_repr(vm_numfmt_buf *out, double x)
+void vm_numfmt_float_repr(vm_buf *out, double x)
 {
     char tmp[VM_NUMFMT_REPR_MAX];
     size_t n = vm_numfmt_repr_double(x, true, tmp);
-    vm_numfmt_buf_append(out, tmp, n);
+    vm_buf_put(out, tmp, n);
 }
 
 /* format_float_short: code is one of e f g r (lower case; upper selects "INF", "NAN",
  * "E"), precision already adjusted as PyOS_double_to_string does. */
-static void format_float(vm_numfmt_buf *out, double x, char code, int mode, long precision,
+static void format_float(vm_buf *out, double x, char code, int mode, long precision,
                          int flags, bool upper)
 {
     bool always_sign = flags & VM_NUMFMT_DTSF_SIGN, add_dot_0 = flags & VM_NUMFMT_DTSF_ADD_DOT_0;
@@ -568,8 +510,8 @@ static void format_float(vm_numfmt_buf *out, double x, char code, int mode, long
         vdigits_end = vdigits_end > decpt ? vdigits_end : decpt;
 
     size_t start = out->len;
-    buf_reserve(out, (size_t)(vdigits_end - vdigits_start) + 16);
-    char *p = out->s + out->len;
+    vm_buf_reserve(out, (size_t)(vdigits_end - vdigits_start) + 16);
+    char *p = out->data + out->len;
     char *p0 = p;
     if (neg)
         *p++ = '-';
@@ -612,12 +554,12 @@ static void format_float(vm_numfmt_buf *out, double x, char code, int mode, long
         p += sprintf(p, "%+.02ld", exp);
     }
     out->len = start + (size_t)(p - p0);
-    out->s[out->len] = 0;
+    out->data[out->len] = 0;
     digits_free(&g);
 }
 
-vm_numfmt_status vm_numfmt_double_to_string(vm_numfmt_buf *out, double x, char code,
-                                            int precision, int flags, vm_numfmt_buf *err)
+vm_numfmt_status vm_numfmt_double_to_string(vm_buf *out, double x, char code,
+                                            int precision, int flags, vm_buf *err)
 {
     int mode;
     bool upper = code >= 'A' && code <= 'Z';
@@ -641,7 +583,7 @@ vm_numfmt_status vm_numfmt_double_to_string(vm_numfmt_buf *out, double x, char c
     return VM_NUMFMT_OK;
 }
 
-void vm_numfmt_complex_repr(vm_numfmt_buf *out, double re, double im)
+void vm_numfmt_complex_repr(vm_buf *out, double re, double im)
 {
     if (re == 0 && !signbit(re)) {
         format_float(out, im, 'r', 0, 0, 0, false);
@@ -679,7 +621,7 @@ static int64_t get_integer(const uint32_t *cp, size_t n, size_t *pos, int64_t *r
 
 vm_numfmt_status vm_numfmt_parse_spec(const char *spec, size_t len, uint32_t default_type,
                                       char default_align, const char *type_name,
-                                      vm_numfmt_spec *f, vm_numfmt_buf *err)
+                                      vm_numfmt_spec *f, vm_buf *err)
 {
     /* decode to code points first: the fill character may be any */
     uint32_t small[64];
@@ -766,10 +708,10 @@ vm_numfmt_status vm_numfmt_parse_spec(const char *spec, size_t len, uint32_t def
         }
     }
     if (n - pos > 1) {
-        vm_numfmt_buf_clear(err);
+        vm_buf_clear(err);
         buf_puts(err, "Invalid format specifier '");
-        vm_numfmt_buf_append(err, spec, len);
-        buf_printf(err, "' for object of type '%.200s'", type_name);
+        vm_buf_put(err, spec, len);
+        vm_buf_printf(err, "' for object of type '%.200s'", type_name);
         st = VM_NUMFMT_VALUE_ERROR;
         goto done;
     }
@@ -785,8 +727,8 @@ vm_numfmt_status vm_numfmt_parse_spec(const char *spec, size_t len, uint32_t def
                 break;
             /* fall through */
         default:
-            vm_numfmt_buf_clear(err);
-            buf_printf(err, "Cannot specify '%c' with '", f->grouping);
+            vm_buf_clear(err);
+            vm_buf_printf(err, "Cannot specify '%c' with '", f->grouping);
             put_code_for_message(err, f->type);
             buf_puts(err, "'.");
             st = VM_NUMFMT_VALUE_ERROR;
@@ -799,19 +741,19 @@ done:
     return st;
 }
 
-static vm_numfmt_status unknown_type(vm_numfmt_buf *err, uint32_t type, const char *type_name)
+static vm_numfmt_status unknown_type(vm_buf *err, uint32_t type, const char *type_name)
 {
-    vm_numfmt_buf_clear(err);
+    vm_buf_clear(err);
     buf_puts(err, "Unknown format code '");
     put_code_for_message(err, type);
-    buf_printf(err, "' for object of type '%.200s'", type_name);
+    vm_buf_printf(err, "' for object of type '%.200s'", type_name);
     return VM_NUMFMT_VALUE_ERROR;
 }
 
 /* Widths past this are refused as MemoryError rather than attempted. */
 #define MAX_WIDTH ((int64_t)1 << 31)
 
-static vm_numfmt_status check_width(const vm_numfmt_spec *f, vm_numfmt_buf *err)
+static vm_numfmt_status check_width(const vm_numfmt_spec *f, vm_buf *err)
 {
     if (f->width > MAX_WIDTH)
         return fail(err, VM_NUMFMT_MEMORY_ERROR, "");
@@ -881,7 +823,7 @@ static int64_t grouped(char *out, const char *digits, int64_t n, int64_t min_wid
 /* calc_number_widths + fill_number: the layout
  *   <lpadding> <sign> <prefix> <spadding> <grouped digits> <decimal> <remainder> <rpadding>
  * digits are ASCII; remainder may hold one non-ASCII character ('c'). */
-static void emit_number(vm_numfmt_buf *out, const vm_numfmt_spec *f, char sign_char,
+static void emit_number(vm_buf *out, const vm_numfmt_spec *f, char sign_char,
                         const char *prefix, int64_t n_prefix, const char *digits,
                         int64_t n_digits, bool has_decimal, const char *rem, size_t rem_bytes,
                         int group, char sep, bool toupper_)
@@ -916,19 +858,19 @@ static void emit_number(vm_numfmt_buf *out, const vm_numfmt_spec *f, char sign_c
                                                                        : prefix[i]);
     buf_fill(out, f->fill, spad);
     if (n_digits) {
-        buf_reserve(out, (size_t)n_grouped);
-        char *end = out->s + out->len + n_grouped;
+        vm_buf_reserve(out, (size_t)n_grouped);
+        char *end = out->data + out->len + n_grouped;
         grouped(end, digits, n_digits, min_width, group, sep);
         if (toupper_)
-            for (char *p = out->s + out->len; p < end; p++)
+            for (char *p = out->data + out->len; p < end; p++)
                 if (*p >= 'a' && *p <= 'z')
                     *p = (char)(*p - 32);
         out->len += (size_t)n_grouped;
-        out->s[out->len] = 0;
+        out->data[out->len] = 0;
     }
     if (has_decimal)
         buf_putc(out, '.');
-    vm_numfmt_buf_append(out, rem, rem_bytes);
+    vm_buf_put(out, rem, rem_bytes);
     buf_fill(out, f->fill, rpad);
 }
 
@@ -944,11 +886,11 @@ static void split_number(const char *s, size_t n, int64_t *n_digits, bool *has_d
 
 /* Checks the digit limit on a decimal string of digits (sign not counted). */
 static vm_numfmt_status check_str_digits(size_t ndigits, int64_t max_str_digits,
-                                         vm_numfmt_buf *err)
+                                         vm_buf *err)
 {
     if (max_str_digits > 0 && ndigits > (size_t)max_str_digits) {
-        vm_numfmt_buf_clear(err);
-        buf_printf(err, "Exceeds the limit (%lld digits) for integer string conversion; use "
+        vm_buf_clear(err);
+        vm_buf_printf(err, "Exceeds the limit (%lld digits) for integer string conversion; use "
                         "sys.set_int_max_str_digits() to increase the limit",
                    (long long)max_str_digits);
         return VM_NUMFMT_VALUE_ERROR;
@@ -959,7 +901,7 @@ static vm_numfmt_status check_str_digits(size_t ndigits, int64_t max_str_digits,
 /* The digits of |v| in a radix, malloc'd; *neg from the sign.  Applies the limit in base
  * 10.  Cheap early refusal for huge values: 10**4300 needs more than 14284 bits. */
 static vm_numfmt_status int_digits(const vm_bigint *v, unsigned radix, int64_t max_str_digits,
-                                   char **digits, size_t *n, vm_numfmt_buf *err)
+                                   char **digits, size_t *n, vm_buf *err)
 {
     if (radix == 10 && max_str_digits > 0 &&
         vm_bigint_bit_length(v) > (uint64_t)max_str_digits * 3.3219280948873623 + 64) {
@@ -982,8 +924,8 @@ static vm_numfmt_status int_digits(const vm_bigint *v, unsigned radix, int64_t m
     return VM_NUMFMT_OK;
 }
 
-static vm_numfmt_status format_float_spec(vm_numfmt_buf *out, double val,
-                                          const vm_numfmt_spec *f, vm_numfmt_buf *err)
+static vm_numfmt_status format_float_spec(vm_buf *out, double val,
+                                          const vm_numfmt_spec *f, vm_buf *err)
 {
     if (f->precision > INT_MAX)
         return fail(err, VM_NUMFMT_VALUE_ERROR, "precision too big");
@@ -1014,15 +956,15 @@ static vm_numfmt_status format_float_spec(vm_numfmt_buf *out, double val,
         precision = default_precision;
     else if (type == 'r')
         type = 'g';
-    vm_numfmt_buf tmp = {0};
+    vm_buf tmp = {0};
     st = vm_numfmt_double_to_string(&tmp, val, (char)type, (int)precision, flags, err);
     if (st) {
-        vm_numfmt_buf_free(&tmp);
+        vm_buf_free(&tmp);
         return st;
     }
     if (add_pct)
         buf_putc(&tmp, '%');
-    const char *s = tmp.s;
+    const char *s = tmp.data;
     size_t n = tmp.len;
     char sign_char = 0;
     if (s[0] == '-') {
@@ -1037,13 +979,13 @@ static vm_numfmt_status format_float_spec(vm_numfmt_buf *out, double val,
     int group = f->grouping ? 3 : 0;
     emit_number(out, f, sign_char, "", 0, s, n_digits, has_decimal, s + rem_at, n - rem_at,
                 group, f->grouping, false);
-    vm_numfmt_buf_free(&tmp);
+    vm_buf_free(&tmp);
     return VM_NUMFMT_OK;
 }
 
-static vm_numfmt_status format_int_spec(vm_numfmt_buf *out, const vm_bigint *v,
+static vm_numfmt_status format_int_spec(vm_buf *out, const vm_bigint *v,
                                         const vm_numfmt_spec *f, int64_t max_str_digits,
-                                        vm_numfmt_buf *err)
+                                        vm_buf *err)
 {
     if (f->precision != -1)
         return fail(err, VM_NUMFMT_VALUE_ERROR,
@@ -1094,9 +1036,9 @@ static vm_numfmt_status format_int_spec(vm_numfmt_buf *out, const vm_bigint *v,
     return VM_NUMFMT_OK;
 }
 
-vm_numfmt_status vm_numfmt_format_int(vm_numfmt_buf *out, const vm_bigint *v,
+vm_numfmt_status vm_numfmt_format_int(vm_buf *out, const vm_bigint *v,
                                       const char *spec, size_t len, const char *type_name,
-                                      int64_t max_str_digits, vm_numfmt_buf *err)
+                                      int64_t max_str_digits, vm_buf *err)
 {
     if (len == 0)
         return vm_numfmt_int_to_str(out, v, 10, false, max_str_digits, err);
@@ -1119,8 +1061,8 @@ vm_numfmt_status vm_numfmt_format_int(vm_numfmt_buf *out, const vm_bigint *v,
     }
 }
 
-vm_numfmt_status vm_numfmt_format_float(vm_numfmt_buf *out, double x, const char *spec,
-                                        size_t len, const char *type_name, vm_numfmt_buf *err)
+vm_numfmt_status vm_numfmt_format_float(vm_buf *out, double x, const char *spec,
+                                        size_t len, const char *type_name, vm_buf *err)
 {
     if (len == 0) {
         vm_numfmt_float_repr(out, x);
@@ -1140,7 +1082,7 @@ vm_numfmt_status vm_numfmt_format_float(vm_numfmt_buf *out, double x, const char
 }
 
 /* Lays one part of a complex out with no padding: sign forced or not. */
-static void complex_part(vm_numfmt_buf *dst, const char *s, size_t n, const vm_numfmt_spec *f,
+static void complex_part(vm_buf *dst, const char *s, size_t n, const vm_numfmt_spec *f,
                          char force_sign)
 {
     char sign_char = 0;
@@ -1163,9 +1105,9 @@ static void complex_part(vm_numfmt_buf *dst, const char *s, size_t n, const vm_n
                 f->grouping ? 3 : 0, f->grouping, false);
 }
 
-vm_numfmt_status vm_numfmt_format_complex(vm_numfmt_buf *out, double re, double im,
+vm_numfmt_status vm_numfmt_format_complex(vm_buf *out, double re, double im,
                                           const char *spec, size_t len,
-                                          const char *type_name, vm_numfmt_buf *err)
+                                          const char *type_name, vm_buf *err)
 {
     if (len == 0) {
         vm_numfmt_complex_repr(out, re, im);
@@ -1215,7 +1157,7 @@ vm_numfmt_status vm_numfmt_format_complex(vm_numfmt_buf *out, double re, double 
         precision = default_precision;
     else if (type == 'r')
         type = 'g';
-    vm_numfmt_buf rs = {0}, is = {0}, body = {0};
+    vm_buf rs = {0}, is = {0}, body = {0};
     st = vm_numfmt_double_to_string(&rs, re, (char)type, (int)precision, flags, err);
     if (!st)
         st = vm_numfmt_double_to_string(&is, im, (char)type, (int)precision, flags, err);
@@ -1223,8 +1165,8 @@ vm_numfmt_status vm_numfmt_format_complex(vm_numfmt_buf *out, double re, double 
         if (add_parens)
             buf_putc(&body, '(');
         if (!skip_re)
-            complex_part(&body, rs.s, rs.len, &f, 0);
-        complex_part(&body, is.s, is.len, &f, skip_re ? 0 : '+');
+            complex_part(&body, rs.data, rs.len, &f, 0);
+        complex_part(&body, is.data, is.len, &f, skip_re ? 0 : '+');
         buf_putc(&body, 'j');
         if (add_parens)
             buf_putc(&body, ')');
@@ -1235,21 +1177,21 @@ vm_numfmt_status vm_numfmt_format_complex(vm_numfmt_buf *out, double re, double 
         else if (f.align == '^')
             lpad = (total - nchars) / 2;
         buf_fill(out, f.fill, lpad);
-        vm_numfmt_buf_append(out, body.s, body.len);
+        vm_buf_put(out, body.data, body.len);
         buf_fill(out, f.fill, total - nchars - lpad);
     }
-    vm_numfmt_buf_free(&rs);
-    vm_numfmt_buf_free(&is);
-    vm_numfmt_buf_free(&body);
+    vm_buf_free(&rs);
+    vm_buf_free(&is);
+    vm_buf_free(&body);
     return st;
 }
 
-vm_numfmt_status vm_numfmt_format_str(vm_numfmt_buf *out, const char *s, size_t slen,
+vm_numfmt_status vm_numfmt_format_str(vm_buf *out, const char *s, size_t slen,
                                       const char *spec, size_t len, const char *type_name,
-                                      vm_numfmt_buf *err)
+                                      vm_buf *err)
 {
     if (len == 0) {
-        vm_numfmt_buf_append(out, s, slen);
+        vm_buf_put(out, s, slen);
         return VM_NUMFMT_OK;
     }
     vm_numfmt_spec f;
@@ -1287,7 +1229,7 @@ vm_numfmt_status vm_numfmt_format_str(vm_numfmt_buf *out, const char *s, size_t 
     else if (f.align == '^')
         lpad = (total - nchars) / 2;
     buf_fill(out, f.fill, lpad);
-    vm_numfmt_buf_append(out, s, bytes);
+    vm_buf_put(out, s, bytes);
     buf_fill(out, f.fill, total - nchars - lpad);
     return VM_NUMFMT_OK;
 }
@@ -1296,7 +1238,7 @@ vm_numfmt_status vm_numfmt_format_str(vm_numfmt_buf *out, const char *s, size_t 
  * printf-style '%' conversions
  */
 
-void vm_numfmt_percent_pad(vm_numfmt_buf *out, const vm_numfmt_percent *p, const char *str,
+void vm_numfmt_percent_pad(vm_buf *out, const vm_numfmt_percent *p, const char *str,
                            size_t len_bytes, bool is_number)
 {
     int flags = p->flags;
@@ -1306,7 +1248,7 @@ void vm_numfmt_percent_pad(vm_numfmt_buf *out, const vm_numfmt_percent *p, const
     int64_t len = (int64_t)utf8_count(str, len_bytes);
     if ((width == -1 || width <= len) && (p->precision == -1 || p->precision >= len) &&
         !(flags & (VM_NUMFMT_F_SIGN | VM_NUMFMT_F_BLANK))) {
-        vm_numfmt_buf_append(out, str, len_bytes);
+        vm_buf_put(out, str, len_bytes);
         return;
     }
     if (p->conv == 's' || p->conv == 'r' || p->conv == 'a') {
@@ -1342,7 +1284,7 @@ void vm_numfmt_percent_pad(vm_numfmt_buf *out, const vm_numfmt_percent *p, const
                       (p->conv == 'x' || p->conv == 'X' || p->conv == 'o');
     if (alt_prefix) {
         if (fill != ' ') {
-            vm_numfmt_buf_append(out, str + pindex, 2);
+            vm_buf_put(out, str + pindex, 2);
             pindex += 2;
         }
         width -= 2;
@@ -1358,19 +1300,19 @@ void vm_numfmt_percent_pad(vm_numfmt_buf *out, const vm_numfmt_percent *p, const
         if (sign)
             buf_putc(out, signchar);
         if (alt_prefix) {
-            vm_numfmt_buf_append(out, str + pindex, 2);
+            vm_buf_put(out, str + pindex, 2);
             pindex += 2;
         }
     }
-    vm_numfmt_buf_append(out, str + pindex, len_bytes - pindex);
+    vm_buf_put(out, str + pindex, len_bytes - pindex);
     if (width > len)
         buf_fill(out, ' ', width - len);
 }
 
 /* _PyUnicode_FormatLong, then the padding. */
-vm_numfmt_status vm_numfmt_percent_int(vm_numfmt_buf *out, const vm_numfmt_percent *p,
+vm_numfmt_status vm_numfmt_percent_int(vm_buf *out, const vm_numfmt_percent *p,
                                        const vm_bigint *v, int64_t max_str_digits,
-                                       vm_numfmt_buf *err)
+                                       vm_buf *err)
 {
     if (p->precision > INT_MAX - 3)
         return fail(err, VM_NUMFMT_OVERFLOW_ERROR, "precision too large");
@@ -1389,7 +1331,7 @@ vm_numfmt_status vm_numfmt_percent_int(vm_numfmt_buf *out, const vm_numfmt_perce
     vm_numfmt_status st = int_digits(v, radix, max_str_digits, &digits, &n, err);
     if (st)
         return st;
-    vm_numfmt_buf s = {0};
+    vm_buf s = {0};
     if (v->neg)
         buf_putc(&s, '-');
     if (p->flags & VM_NUMFMT_F_ALT)
@@ -1400,20 +1342,20 @@ vm_numfmt_status vm_numfmt_percent_int(vm_numfmt_buf *out, const vm_numfmt_perce
         for (size_t i = 0; i < n; i++)
             if (digits[i] >= 'a' && digits[i] <= 'z')
                 digits[i] = (char)(digits[i] - 32);
-    vm_numfmt_buf_append(&s, digits, n);
+    vm_buf_put(&s, digits, n);
     free(digits);
-    vm_numfmt_percent_pad(out, p, s.s, s.len, true);
-    vm_numfmt_buf_free(&s);
+    vm_numfmt_percent_pad(out, p, s.data, s.len, true);
+    vm_buf_free(&s);
     return VM_NUMFMT_OK;
 }
 
-vm_numfmt_status vm_numfmt_percent_int_of_float(vm_numfmt_buf *out, const vm_numfmt_percent *p,
+vm_numfmt_status vm_numfmt_percent_int_of_float(vm_buf *out, const vm_numfmt_percent *p,
                                                 double x, int64_t max_str_digits,
-                                                vm_numfmt_buf *err)
+                                                vm_buf *err)
 {
     if (p->conv == 'o' || p->conv == 'x' || p->conv == 'X') {
-        vm_numfmt_buf_clear(err);
-        buf_printf(err, "%%%c format: an integer is required, not float", p->conv);
+        vm_buf_clear(err);
+        vm_buf_printf(err, "%%%c format: an integer is required, not float", p->conv);
         return VM_NUMFMT_TYPE_ERROR;
     }
     if (isnan(x))
@@ -1429,23 +1371,23 @@ vm_numfmt_status vm_numfmt_percent_int_of_float(vm_numfmt_buf *out, const vm_num
     return st;
 }
 
-vm_numfmt_status vm_numfmt_percent_float(vm_numfmt_buf *out, const vm_numfmt_percent *p,
-                                         double x, vm_numfmt_buf *err)
+vm_numfmt_status vm_numfmt_percent_float(vm_buf *out, const vm_numfmt_percent *p,
+                                         double x, vm_buf *err)
 {
     if (p->width > MAX_WIDTH)
         return fail(err, VM_NUMFMT_MEMORY_ERROR, "");
     int prec = p->precision < 0 ? 6 : p->precision;
-    vm_numfmt_buf s = {0};
+    vm_buf s = {0};
     vm_numfmt_status st = vm_numfmt_double_to_string(
         &s, x, p->conv, prec, (p->flags & VM_NUMFMT_F_ALT) ? VM_NUMFMT_DTSF_ALT : 0, err);
     if (!st)
-        vm_numfmt_percent_pad(out, p, s.s, s.len, true);
-    vm_numfmt_buf_free(&s);
+        vm_numfmt_percent_pad(out, p, s.data, s.len, true);
+    vm_buf_free(&s);
     return st;
 }
 
-vm_numfmt_status vm_numfmt_percent_char(vm_numfmt_buf *out, const vm_numfmt_percent *p,
-                                        const vm_bigint *v, vm_numfmt_buf *err)
+vm_numfmt_status vm_numfmt_percent_char(vm_buf *out, const vm_numfmt_percent *p,
+                                        const vm_bigint *v, vm_buf *err)
 {
     int64_t x;
     if (!vm_bigint_to_int64(v, &x) || x < 0 || x > 0x10ffff)
@@ -1553,16 +1495,16 @@ static bool float_syntax(const char *s, size_t n, int *special)
     return i == n;
 }
 
-static vm_numfmt_status float_error(const char *s, size_t len, vm_numfmt_buf *err)
+static vm_numfmt_status float_error(const char *s, size_t len, vm_buf *err)
 {
-    vm_numfmt_buf_clear(err);
+    vm_buf_clear(err);
     buf_puts(err, "could not convert string to float: ");
     vm_numfmt_str_repr(err, s, len, -1);
     return VM_NUMFMT_VALUE_ERROR;
 }
 
 vm_numfmt_status vm_numfmt_parse_float(const char *s, size_t len, double *out,
-                                       vm_numfmt_buf *err)
+                                       vm_buf *err)
 {
     size_t n;
     char *a = to_ascii(s, len, &n);
@@ -1614,7 +1556,7 @@ vm_numfmt_status vm_numfmt_parse_float(const char *s, size_t len, double *out,
 }
 
 vm_numfmt_status vm_numfmt_parse_int(const char *s, size_t len, int base, vm_bigint *r,
-                                     int64_t max_str_digits, vm_numfmt_buf *err)
+                                     int64_t max_str_digits, vm_buf *err)
 {
     r->d = NULL;
     r->n = 0;
@@ -1675,8 +1617,8 @@ vm_numfmt_status vm_numfmt_parse_int(const char *s, size_t len, int base, vm_big
     if (prev == '_')
         goto done;
     if ((b & (b - 1)) != 0 && max_str_digits > 0 && ndigits > (size_t)max_str_digits) {
-        vm_numfmt_buf_clear(err);
-        buf_printf(err, "Exceeds the limit (%lld digits) for integer string conversion: value "
+        vm_buf_clear(err);
+        vm_buf_printf(err, "Exceeds the limit (%lld digits) for integer string conversion: value "
                         "has %zu digits; use sys.set_int_max_str_digits() to increase the "
                         "limit",
                    (long long)max_str_digits, ndigits);
@@ -1710,15 +1652,15 @@ done:
     r->d = NULL;
     r->n = 0;
     r->neg = false;
-    vm_numfmt_buf_clear(err);
-    buf_printf(err, "invalid literal for int() with base %d: ", base);
+    vm_buf_clear(err);
+    vm_buf_printf(err, "invalid literal for int() with base %d: ", base);
     vm_numfmt_str_repr(err, s, len, 200);
     return VM_NUMFMT_VALUE_ERROR;
 }
 
-vm_numfmt_status vm_numfmt_int_to_str(vm_numfmt_buf *out, const vm_bigint *v, unsigned base,
+vm_numfmt_status vm_numfmt_int_to_str(vm_buf *out, const vm_bigint *v, unsigned base,
                                       bool with_prefix, int64_t max_str_digits,
-                                      vm_numfmt_buf *err)
+                                      vm_buf *err)
 {
     char *digits;
     size_t n;
@@ -1729,7 +1671,7 @@ vm_numfmt_status vm_numfmt_int_to_str(vm_numfmt_buf *out, const vm_bigint *v, un
         buf_putc(out, '-');
     if (with_prefix)
         buf_puts(out, base == 2 ? "0b" : base == 8 ? "0o" : base == 16 ? "0x" : "");
-    vm_numfmt_buf_append(out, digits, n);
+    vm_buf_put(out, digits, n);
     free(digits);
     return VM_NUMFMT_OK;
 }
@@ -1739,7 +1681,7 @@ vm_numfmt_status vm_numfmt_int_to_str(vm_numfmt_buf *out, const vm_bigint *v, un
  */
 
 vm_numfmt_status vm_numfmt_round_double(double x, int64_t ndigits, double *out,
-                                        vm_numfmt_buf *err)
+                                        vm_buf *err)
 {
     /* beyond these, x rounds to itself or to a zero of its sign (CPython's NDIGITS_MAX,
      * NDIGITS_MIN) */
@@ -1774,7 +1716,7 @@ vm_numfmt_status vm_numfmt_round_double(double x, int64_t ndigits, double *out,
     return VM_NUMFMT_OK;
 }
 
-vm_numfmt_status vm_numfmt_round_double_to_int(double x, double *out, vm_numfmt_buf *err)
+vm_numfmt_status vm_numfmt_round_double_to_int(double x, double *out, vm_buf *err)
 {
     if (isnan(x))
         return fail(err, VM_NUMFMT_VALUE_ERROR, "cannot convert float NaN to integer");
@@ -1788,7 +1730,7 @@ vm_numfmt_status vm_numfmt_round_double_to_int(double x, double *out, vm_numfmt_
 }
 
 vm_numfmt_status vm_numfmt_round_int(const vm_bigint *v, int64_t ndigits, vm_bigint *r,
-                                     vm_numfmt_buf *err)
+                                     vm_buf *err)
 {
     if (ndigits >= 0 || v->n == 0) {
         r->d = xmalloc((v->n ? v->n : 1) * sizeof *r->d);
@@ -1843,7 +1785,7 @@ vm_numfmt_status vm_numfmt_round_int(const vm_bigint *v, int64_t ndigits, vm_big
     return VM_NUMFMT_OK;
 }
 
-void vm_numfmt_float_hex(vm_numfmt_buf *out, double x)
+void vm_numfmt_float_hex(vm_buf *out, double x)
 {
     if (!isfinite(x)) {
         vm_numfmt_float_repr(out, x);
@@ -1870,11 +1812,11 @@ void vm_numfmt_float_hex(vm_numfmt_buf *out, double x)
         m -= (int)m;
     }
     s[si] = 0;
-    buf_printf(out, "%s0x%sp%c%d", x < 0 ? "-" : "", s, e < 0 ? '-' : '+', e < 0 ? -e : e);
+    vm_buf_printf(out, "%s0x%sp%c%d", x < 0 ? "-" : "", s, e < 0 ? '-' : '+', e < 0 ? -e : e);
 }
 
 vm_numfmt_status vm_numfmt_float_fromhex(const char *s, size_t len, double *out,
-                                         vm_numfmt_buf *err)
+                                         vm_buf *err)
 {
     static const char invalid[] = "invalid hexadecimal floating-point string";
     size_t i = 0, n = len;
@@ -1988,7 +1930,7 @@ vm_numfmt_status vm_numfmt_float_fromhex(const char *s, size_t len, double *out,
 }
 
 vm_numfmt_status vm_numfmt_float_as_integer_ratio(double x, vm_bigint *num, vm_bigint *den,
-                                                  vm_numfmt_buf *err)
+                                                  vm_buf *err)
 {
     if (isnan(x))
         return fail(err, VM_NUMFMT_VALUE_ERROR, "cannot convert NaN to integer ratio");
@@ -2027,7 +1969,7 @@ vm_numfmt_status vm_numfmt_float_as_integer_ratio(double x, vm_bigint *num, vm_b
     return VM_NUMFMT_OK;
 }
 
-vm_numfmt_status vm_numfmt_float_div(double a, double b, double *out, vm_numfmt_buf *err)
+vm_numfmt_status vm_numfmt_float_div(double a, double b, double *out, vm_buf *err)
 {
     if (b == 0)
         return fail(err, VM_NUMFMT_ZERO_DIVISION_ERROR, "float division by zero");
@@ -2058,7 +2000,7 @@ static void float_div_mod(double vx, double wx, double *floordiv, double *mod)
     }
 }
 
-vm_numfmt_status vm_numfmt_float_floordiv(double a, double b, double *out, vm_numfmt_buf *err)
+vm_numfmt_status vm_numfmt_float_floordiv(double a, double b, double *out, vm_buf *err)
 {
     if (b == 0)
         return fail(err, VM_NUMFMT_ZERO_DIVISION_ERROR, "float floor division by zero");
@@ -2067,7 +2009,7 @@ vm_numfmt_status vm_numfmt_float_floordiv(double a, double b, double *out, vm_nu
     return VM_NUMFMT_OK;
 }
 
-vm_numfmt_status vm_numfmt_float_mod(double a, double b, double *out, vm_numfmt_buf *err)
+vm_numfmt_status vm_numfmt_float_mod(double a, double b, double *out, vm_buf *err)
 {
     if (b == 0)
         return fail(err, VM_NUMFMT_ZERO_DIVISION_ERROR, "float modulo");
@@ -2083,7 +2025,7 @@ vm_numfmt_status vm_numfmt_float_mod(double a, double b, double *out, vm_numfmt_
 }
 
 vm_numfmt_status vm_numfmt_float_divmod(double a, double b, double *q, double *m,
-                                        vm_numfmt_buf *err)
+                                        vm_buf *err)
 {
     if (b == 0)
         return fail(err, VM_NUMFMT_ZERO_DIVISION_ERROR, "float divmod()");
@@ -2093,7 +2035,7 @@ vm_numfmt_status vm_numfmt_float_divmod(double a, double b, double *q, double *m
 
 static bool is_odd_integer(double x) { return fmod(fabs(x), 2.0) == 1.0; }
 
-vm_numfmt_status vm_numfmt_float_pow(double iv, double iw, double *out, vm_numfmt_buf *err)
+vm_numfmt_status vm_numfmt_float_pow(double iv, double iw, double *out, vm_buf *err)
 {
     bool negate = false;
     if (iw == 0) {
@@ -2163,7 +2105,7 @@ vm_numfmt_status vm_numfmt_float_pow(double iv, double iw, double *out, vm_numfm
 }
 
 vm_numfmt_status vm_numfmt_int_truediv(const vm_bigint *a, const vm_bigint *b, double *out,
-                                       vm_numfmt_buf *err)
+                                       vm_buf *err)
 {
     switch (vm_bigint_truediv(a, b, out)) {
     case VM_BIGINT_OK:

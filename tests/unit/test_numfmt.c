@@ -13365,11 +13365,11 @@ static char *big_str(const vm_bigint *v)
     return s;
 }
 
-static const char *bs(const vm_numfmt_buf *b) { return b->s ? b->s : ""; }
+static const char *bs(const vm_buf *b) { return b->data ? b->data : ""; }
 
 /* Compares an outcome with an expected (exception, text) pair; prints a mismatch. */
-static int check(const char *what, size_t i, vm_numfmt_status st, const vm_numfmt_buf *out,
-                 const vm_numfmt_buf *err, const char *exc, const char *expect)
+static int check(const char *what, size_t i, vm_numfmt_status st, const vm_buf *out,
+                 const vm_buf *err, const char *exc, const char *expect)
 {
     const char *got_exc = vm_numfmt_exception_name(st);
     const char *got = st ? bs(err) : bs(out);
@@ -13402,10 +13402,10 @@ Test(numfmt, repr_table)
 Test(numfmt, format_float_table)
 {
     int bad = 0;
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     for (size_t i = 0; i < N(FMT_FLOAT_CASES); i++) {
         const struct fmt_float_case *c = &FMT_FLOAT_CASES[i];
-        vm_numfmt_buf_clear(&out);
+        vm_buf_clear(&out);
         vm_numfmt_status st = vm_numfmt_format_float(&out, dbl(c->x), c->spec, strlen(c->spec),
                                                      NULL, &err);
         if (check("format(float)", i, st, &out, &err, c->exc, c->out)) {
@@ -13413,19 +13413,19 @@ Test(numfmt, format_float_table)
             bad++;
         }
     }
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     cr_assert_eq(bad, 0, "%d of %zu cases wrong", bad, N(FMT_FLOAT_CASES));
 }
 
 Test(numfmt, format_int_table)
 {
     int bad = 0;
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     for (size_t i = 0; i < N(FMT_INT_CASES); i++) {
         const struct fmt_int_case *c = &FMT_INT_CASES[i];
         vm_bigint v = big(c->v);
-        vm_numfmt_buf_clear(&out);
+        vm_buf_clear(&out);
         vm_numfmt_status st = vm_numfmt_format_int(&out, &v, c->spec, strlen(c->spec), NULL,
                                                    VM_NUMFMT_MAX_STR_DIGITS, &err);
         if (check("format(int)", i, st, &out, &err, c->exc, c->out)) {
@@ -13434,18 +13434,18 @@ Test(numfmt, format_int_table)
         }
         free(v.d);
     }
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     cr_assert_eq(bad, 0, "%d of %zu cases wrong", bad, N(FMT_INT_CASES));
 }
 
 Test(numfmt, format_complex_table)
 {
     int bad = 0;
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     for (size_t i = 0; i < N(FMT_COMPLEX_CASES); i++) {
         const struct fmt_complex_case *c = &FMT_COMPLEX_CASES[i];
-        vm_numfmt_buf_clear(&out);
+        vm_buf_clear(&out);
         vm_numfmt_status st = vm_numfmt_format_complex(&out, dbl(c->re), dbl(c->im), c->spec,
                                                        strlen(c->spec), NULL, &err);
         if (check("format(complex)", i, st, &out, &err, c->exc, c->out)) {
@@ -13454,23 +13454,23 @@ Test(numfmt, format_complex_table)
         }
     }
     for (size_t i = 0; i < N(COMPLEX_REPR_CASES); i++) {
-        vm_numfmt_buf_clear(&out);
+        vm_buf_clear(&out);
         vm_numfmt_complex_repr(&out, dbl(COMPLEX_REPR_CASES[i].re), dbl(COMPLEX_REPR_CASES[i].im));
         bad += check("repr(complex)", i, VM_NUMFMT_OK, &out, &err, NULL,
                      COMPLEX_REPR_CASES[i].repr);
     }
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     cr_assert_eq(bad, 0, "%d complex cases wrong", bad);
 }
 
 Test(numfmt, format_str_table)
 {
     int bad = 0;
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     for (size_t i = 0; i < N(FMT_STR_CASES); i++) {
         const struct fmt_str_case *c = &FMT_STR_CASES[i];
-        vm_numfmt_buf_clear(&out);
+        vm_buf_clear(&out);
         vm_numfmt_status st = vm_numfmt_format_str(&out, c->s, strlen(c->s), c->spec,
                                                    strlen(c->spec), NULL, &err);
         if (check("format(str)", i, st, &out, &err, c->exc, c->out)) {
@@ -13478,14 +13478,14 @@ Test(numfmt, format_str_table)
             bad++;
         }
     }
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     cr_assert_eq(bad, 0, "%d of %zu cases wrong", bad, N(FMT_STR_CASES));
 }
 
 /* What the str type's '%' will do with one number: dispatch on the conversion. */
-static vm_numfmt_status percent_one(vm_numfmt_buf *out, const struct percent_case *c,
-                                    vm_numfmt_buf *err)
+static vm_numfmt_status percent_one(vm_buf *out, const struct percent_case *c,
+                                    vm_buf *err)
 {
     vm_numfmt_percent p = {0, c->width, c->prec, c->conv};
     for (const char *f = c->flags; *f; f++)
@@ -13502,8 +13502,8 @@ static vm_numfmt_status percent_one(vm_numfmt_buf *out, const struct percent_cas
     if (is_float_conv) {
         double x;
         if (vm_bigint_to_double(&v, &x) != VM_BIGINT_OK) {
-            vm_numfmt_buf_clear(err);
-            vm_numfmt_buf_append(err, "int too large to convert to float", 33);
+            vm_buf_clear(err);
+            vm_buf_put(err, "int too large to convert to float", 33);
             st = VM_NUMFMT_OVERFLOW_ERROR;
         } else {
             st = vm_numfmt_percent_float(out, &p, x, err);
@@ -13520,10 +13520,10 @@ static vm_numfmt_status percent_one(vm_numfmt_buf *out, const struct percent_cas
 Test(numfmt, percent_table)
 {
     int bad = 0;
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     for (size_t i = 0; i < N(PERCENT_CASES); i++) {
         const struct percent_case *c = &PERCENT_CASES[i];
-        vm_numfmt_buf_clear(&out);
+        vm_buf_clear(&out);
         vm_numfmt_status st = percent_one(&out, c, &err);
         if (check("percent", i, st, &out, &err, c->exc, c->out)) {
             fprintf(stderr, "    flags '%s' width %lld prec %d conv %c\n", c->flags, c->width,
@@ -13531,15 +13531,15 @@ Test(numfmt, percent_table)
             bad++;
         }
     }
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     cr_assert_eq(bad, 0, "%d of %zu cases wrong", bad, N(PERCENT_CASES));
 }
 
 Test(numfmt, parse_float_table)
 {
     int bad = 0;
-    vm_numfmt_buf err = {0};
+    vm_buf err = {0};
     for (size_t i = 0; i < N(PARSE_FLOAT_CASES); i++) {
         double x = 0;
         vm_numfmt_status st = vm_numfmt_parse_float(PARSE_FLOAT_CASES[i].s, PARSE_FLOAT_CASES[i].n,
@@ -13555,23 +13555,23 @@ Test(numfmt, parse_float_table)
             bad++;
         }
     }
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&err);
     cr_assert_eq(bad, 0, "%d of %zu cases wrong", bad, N(PARSE_FLOAT_CASES));
 }
 
 Test(numfmt, parse_int_table)
 {
     int bad = 0;
-    vm_numfmt_buf err = {0};
+    vm_buf err = {0};
     for (size_t i = 0; i < N(PARSE_INT_CASES); i++) {
         vm_bigint r;
         vm_numfmt_status st = vm_numfmt_parse_int(PARSE_INT_CASES[i].s, PARSE_INT_CASES[i].n,
                                                   PARSE_INT_CASES[i].base, &r,
                                                   VM_NUMFMT_MAX_STR_DIGITS, &err);
-        vm_numfmt_buf out = {0};
+        vm_buf out = {0};
         if (st == VM_NUMFMT_OK) {
             char *s = big_str(&r);
-            vm_numfmt_buf_append(&out, s, strlen(s));
+            vm_buf_put(&out, s, strlen(s));
             free(s);
             free(r.d);
         }
@@ -13579,39 +13579,39 @@ Test(numfmt, parse_int_table)
             fprintf(stderr, "    int(%s, %d)\n", PARSE_INT_CASES[i].s, PARSE_INT_CASES[i].base);
             bad++;
         }
-        vm_numfmt_buf_free(&out);
+        vm_buf_free(&out);
     }
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&err);
     cr_assert_eq(bad, 0, "%d of %zu cases wrong", bad, N(PARSE_INT_CASES));
 }
 
 Test(numfmt, int_bases_table)
 {
     int bad = 0;
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     for (size_t i = 0; i < N(INT_BASES_CASES); i++) {
         vm_bigint v = big(INT_BASES_CASES[i].v);
         const char *want[3] = {INT_BASES_CASES[i].bin, INT_BASES_CASES[i].oct, INT_BASES_CASES[i].hex};
         unsigned bases[3] = {2, 8, 16};
         for (int k = 0; k < 3; k++) {
-            vm_numfmt_buf_clear(&out);
+            vm_buf_clear(&out);
             vm_numfmt_status st = vm_numfmt_int_to_str(&out, &v, bases[k], true, 0, &err);
             bad += check("bin/oct/hex", i, st, &out, &err, NULL, want[k]);
         }
-        vm_numfmt_buf_clear(&out);
+        vm_buf_clear(&out);
         vm_numfmt_status st = vm_numfmt_int_to_str(&out, &v, 10, false, VM_NUMFMT_MAX_STR_DIGITS, &err);
         bad += check("str", i, st, &out, &err, NULL, INT_BASES_CASES[i].v);
         free(v.d);
     }
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     cr_assert_eq(bad, 0);
 }
 
 Test(numfmt, round_table)
 {
     int bad = 0;
-    vm_numfmt_buf err = {0};
+    vm_buf err = {0};
     for (size_t i = 0; i < N(ROUND_FLOAT_CASES); i++) {
         double x = dbl(ROUND_FLOAT_CASES[i].x), r = 0;
         vm_numfmt_status st = ROUND_FLOAT_CASES[i].has_nd
@@ -13642,17 +13642,17 @@ Test(numfmt, round_table)
         free(r.d);
         free(v.d);
     }
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&err);
     cr_assert_eq(bad, 0);
 }
 
 Test(numfmt, hex_ratio_table)
 {
     int bad = 0;
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     for (size_t i = 0; i < N(HEX_CASES); i++) {
         double x = dbl(HEX_CASES[i].x);
-        vm_numfmt_buf_clear(&out);
+        vm_buf_clear(&out);
         vm_numfmt_float_hex(&out, x);
         bad += check("hex", i, VM_NUMFMT_OK, &out, &err, NULL, HEX_CASES[i].hex);
         vm_bigint num, den;
@@ -13689,15 +13689,15 @@ Test(numfmt, hex_ratio_table)
             bad++;
         }
     }
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     cr_assert_eq(bad, 0);
 }
 
 Test(numfmt, arith_table)
 {
     int bad = 0;
-    vm_numfmt_buf err = {0};
+    vm_buf err = {0};
     for (size_t i = 0; i < N(ARITH_CASES); i++) {
         double a = dbl(ARITH_CASES[i].a), b = dbl(ARITH_CASES[i].b), r = 0, r2 = 0;
         vm_numfmt_status st;
@@ -13724,7 +13724,7 @@ Test(numfmt, arith_table)
             bad++;
         }
     }
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&err);
     cr_assert_eq(bad, 0);
 }
 
@@ -13735,11 +13735,11 @@ Test(numfmt, arith_table)
 static char *fmt_float(double x, const char *spec)
 {
     static char buf[4096];
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     vm_numfmt_status st = vm_numfmt_format_float(&out, x, spec, strlen(spec), NULL, &err);
     snprintf(buf, sizeof buf, "%s%s", st ? "!" : "", st ? bs(&err) : bs(&out));
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     return buf;
 }
 
@@ -13794,7 +13794,7 @@ Test(numfmt, huge_precisions)
 
 Test(numfmt, spec_parse_errors)
 {
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     uint32_t one_d[1] = {1};
     vm_bigint one = {one_d, 1, false};
     struct { const char *spec, *msg; } cases[] = {
@@ -13833,17 +13833,17 @@ Test(numfmt, spec_parse_errors)
         cr_expect_eq(st, VM_NUMFMT_VALUE_ERROR);
         cr_expect_str_eq(bs(&err), scases[i].msg);
     }
-    vm_numfmt_buf_clear(&out);
+    vm_buf_clear(&out);
     cr_expect_eq(vm_numfmt_format_int(&out, &one, "d", 1, "bool", 4300, &err), VM_NUMFMT_OK);
     cr_expect_eq(vm_numfmt_format_int(&out, &one, "s", 1, "bool", 4300, &err), VM_NUMFMT_VALUE_ERROR);
     cr_expect_str_eq(bs(&err), "Unknown format code 's' for object of type 'bool'");
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
 }
 
 Test(numfmt, str_digit_limit)
 {
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     /* 10**4300 - 1 has 4300 digits: allowed, negative too; 10**4300 is refused */
     char *s = malloc(5002);
     memset(s, '9', 4300);
@@ -13852,7 +13852,7 @@ Test(numfmt, str_digit_limit)
     cr_expect_eq(vm_numfmt_int_to_str(&out, &v, 10, false, 4300, &err), VM_NUMFMT_OK);
     cr_expect_eq(out.len, 4300);
     v.neg = true;
-    vm_numfmt_buf_clear(&out);
+    vm_buf_clear(&out);
     cr_expect_eq(vm_numfmt_int_to_str(&out, &v, 10, false, 4300, &err), VM_NUMFMT_OK);
     cr_expect_eq(out.len, 4301);
     free(v.d);
@@ -13868,7 +13868,7 @@ Test(numfmt, str_digit_limit)
     vm_numfmt_percent p = {0, -1, -1, 'd'};
     cr_expect_eq(vm_numfmt_percent_int(&out, &p, &v, 4300, &err), VM_NUMFMT_VALUE_ERROR);
     /* hex has no limit, nor does 0 */
-    vm_numfmt_buf_clear(&out);
+    vm_buf_clear(&out);
     cr_expect_eq(vm_numfmt_int_to_str(&out, &v, 16, true, 4300, &err), VM_NUMFMT_OK);
     cr_expect_eq(vm_numfmt_int_to_str(&out, &v, 10, false, 0, &err), VM_NUMFMT_OK);
     free(v.d);
@@ -13892,13 +13892,13 @@ Test(numfmt, str_digit_limit)
     free(r.d);
     free(t);
     free(s);
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
 }
 
 Test(numfmt, messages_quote_the_input)
 {
-    vm_numfmt_buf err = {0};
+    vm_buf err = {0};
     double x;
     cr_expect_eq(vm_numfmt_parse_float("x\n\xd9\xa0", 4, &x, &err), VM_NUMFMT_VALUE_ERROR);
     cr_expect_str_eq(bs(&err), "could not convert string to float: 'x\\n\xd9\xa0'");
@@ -13914,33 +13914,33 @@ Test(numfmt, messages_quote_the_input)
     /* a lone surrogate (generalised UTF-8) is not printable: escaped */
     cr_expect_eq(vm_numfmt_parse_float("\xed\xa0\x80", 3, &x, &err), VM_NUMFMT_VALUE_ERROR);
     cr_expect_str_eq(bs(&err), "could not convert string to float: '\\ud800'");
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&err);
 }
 
 Test(numfmt, double_to_string_codes)
 {
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     cr_expect_eq(vm_numfmt_double_to_string(&out, 1.5, 'r', 0, VM_NUMFMT_DTSF_SIGN, &err), 0);
     cr_expect_str_eq(bs(&out), "+1.5");
-    vm_numfmt_buf_clear(&out);
+    vm_buf_clear(&out);
     vm_numfmt_double_to_string(&out, INFINITY, 'F', 3, 0, &err);
     cr_expect_str_eq(bs(&out), "INF");
-    vm_numfmt_buf_clear(&out);
+    vm_buf_clear(&out);
     vm_numfmt_double_to_string(&out, 1e-7, 'G', 3, 0, &err);
     cr_expect_str_eq(bs(&out), "1E-07");
-    vm_numfmt_buf_clear(&out);
+    vm_buf_clear(&out);
     vm_numfmt_double_to_string(&out, 100.0, 'g', 3, VM_NUMFMT_DTSF_ALT, &err);
     cr_expect_str_eq(bs(&out), "100.");
-    vm_numfmt_buf_clear(&out);
+    vm_buf_clear(&out);
     vm_numfmt_double_to_string(&out, 1e200, 'e', 0, 0, &err);
     cr_expect_str_eq(bs(&out), "1e+200");
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
 }
 
 Test(numfmt, round_and_arith_by_hand)
 {
-    vm_numfmt_buf err = {0};
+    vm_buf err = {0};
     double r;
     cr_expect_eq(vm_numfmt_round_double(2.675, 2, &r, &err), 0);
     cr_expect_eq(r, 2.67);
@@ -13962,41 +13962,41 @@ Test(numfmt, round_and_arith_by_hand)
     cr_expect_eq(r, 1.0 / 3);
     cr_expect_eq(vm_numfmt_int_truediv(&a, &z, &r, &err), VM_NUMFMT_ZERO_DIVISION_ERROR);
     cr_expect_str_eq(bs(&err), "division by zero");
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&err);
 }
 
 static char *fmt_int(const char *v, const char *spec)
 {
     static char buf[4096];
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     vm_bigint b = big(v);
     vm_numfmt_status st = vm_numfmt_format_int(&out, &b, spec, strlen(spec), NULL, 4300, &err);
     snprintf(buf, sizeof buf, "%s%s", st ? "!" : "", st ? bs(&err) : bs(&out));
     free(b.d);
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     return buf;
 }
 
 static char *fmt_str(const char *s, const char *spec)
 {
     static char buf[4096];
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     vm_numfmt_status st = vm_numfmt_format_str(&out, s, strlen(s), spec, strlen(spec), NULL, &err);
     snprintf(buf, sizeof buf, "%s%s", st ? "!" : "", st ? bs(&err) : bs(&out));
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     return buf;
 }
 
 static char *fmt_complex(double re, double im, const char *spec)
 {
     static char buf[4096];
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     vm_numfmt_status st = vm_numfmt_format_complex(&out, re, im, spec, strlen(spec), NULL, &err);
     snprintf(buf, sizeof buf, "%s%s", st ? "!" : "", st ? bs(&err) : bs(&out));
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     return buf;
 }
 
@@ -14005,11 +14005,11 @@ static char *pct_int(const char *flags, long long width, int prec, char conv, co
 {
     static char buf[4096];
     struct percent_case c = {'i', v, 0, flags, width, prec, conv, NULL, NULL};
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     vm_numfmt_status st = percent_one(&out, &c, &err);
     snprintf(buf, sizeof buf, "%s%s", st ? "!" : "", st ? bs(&err) : bs(&out));
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     return buf;
 }
 
@@ -14019,20 +14019,20 @@ static char *pct_float(const char *flags, long long width, int prec, char conv, 
     uint64_t b;
     memcpy(&b, &x, sizeof b);
     struct percent_case c = {'f', NULL, b, flags, width, prec, conv, NULL, NULL};
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     vm_numfmt_status st = percent_one(&out, &c, &err);
     snprintf(buf, sizeof buf, "%s%s", st ? "!" : "", st ? bs(&err) : bs(&out));
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     return buf;
 }
 
 static double fromhex(const char *s)
 {
-    vm_numfmt_buf err = {0};
+    vm_buf err = {0};
     double x = -1;
     vm_numfmt_status st = vm_numfmt_float_fromhex(s, strlen(s), &x, &err);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&err);
     return st ? -42.0 : x;
 }
 
@@ -14040,11 +14040,11 @@ static double fromhex(const char *s)
 Test(numfmt, edge_cases_by_hand)
 {
     char nul_fill[] = {0, '<', '5', 0};
-    vm_numfmt_buf out = {0}, err = {0};
+    vm_buf out = {0}, err = {0};
     cr_expect_eq(vm_numfmt_format_float(&out, 1.5, nul_fill, 3, NULL, &err), 0);
-    cr_expect(out.len == 5 && !memcmp(out.s, "1.5\0\0", 5));
-    vm_numfmt_buf_free(&out);
-    vm_numfmt_buf_free(&err);
+    cr_expect(out.len == 5 && !memcmp(out.data, "1.5\0\0", 5));
+    vm_buf_free(&out);
+    vm_buf_free(&err);
     cr_expect_str_eq(fmt_int("1", "=^5"), "==1==");
     cr_expect_str_eq(fmt_int("-1", "=5"), "-   1");
     cr_expect_str_eq(fmt_int("1", "0=5"), "00001");
@@ -14097,13 +14097,13 @@ Test(numfmt, edge_cases_by_hand)
     cr_expect_str_eq(pct_float("", -1, -1, 'x', 1.5), "!%x format: an integer is required, not float");
     cr_expect_str_eq(pct_float("+", 6, -1, 'd', -2.7), "    -2");
 
-    vm_numfmt_buf e2 = {0};
+    vm_buf e2 = {0};
     double r;
     cr_expect_eq(vm_numfmt_round_double(5e-324, 324, &r, &e2), 0);
     cr_expect_eq(r, 5e-324);
     cr_expect_eq(vm_numfmt_round_double(5e-324, 323, &r, &e2), 0);
     cr_expect_eq(r, 0.0);
-    vm_numfmt_buf_free(&e2);
+    vm_buf_free(&e2);
     cr_expect_eq(fromhex("0x1.000000000000080000000000001p0"), 1.0000000000000002);
     cr_expect_eq(fromhex("0x.8p-1074"), 0.0);
     cr_expect_eq(fromhex("0x.80000000000000000001p-1074"), 5e-324);
@@ -14117,7 +14117,7 @@ Test(numfmt, edge_cases_by_hand)
 
 Test(numfmt, parse_whitespace_and_digits)
 {
-    vm_numfmt_buf err = {0};
+    vm_buf err = {0};
     vm_bigint r;
     cr_expect_eq(vm_numfmt_parse_int(" 1 ", 3, 10, &r, 4300, &err), 0);
     cr_expect(r.n == 1 && r.d[0] == 1);
@@ -14135,7 +14135,7 @@ Test(numfmt, parse_whitespace_and_digits)
     cr_expect_eq(x, 1.0);
     cr_expect_eq(vm_numfmt_parse_float("1\xe2\x80\xa8", 4, &x, &err), 0);     /* U+2028 */
     cr_expect_eq(x, 1.0);
-    vm_numfmt_buf_free(&err);
+    vm_buf_free(&err);
 }
 
 /* The padding step as the str type will use it for %s, %r, %a. */
@@ -14146,10 +14146,10 @@ static char *pad_str(const char *flags, long long width, int prec, char conv, co
     for (const char *f = flags; *f; f++)
         p.flags |= *f == '-' ? VM_NUMFMT_F_LJUST : *f == '+' ? VM_NUMFMT_F_SIGN
                  : *f == ' ' ? VM_NUMFMT_F_BLANK : *f == '#' ? VM_NUMFMT_F_ALT : VM_NUMFMT_F_ZERO;
-    vm_numfmt_buf out = {0};
+    vm_buf out = {0};
     vm_numfmt_percent_pad(&out, &p, s, strlen(s), false);
     snprintf(buf, sizeof buf, "%s", bs(&out));
-    vm_numfmt_buf_free(&out);
+    vm_buf_free(&out);
     return buf;
 }
 
