@@ -1,8 +1,10 @@
 /* vm/object.c — values and the immutable builtin objects (vm/object.h). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/dict.h"
 #include "vm/numfmt.h"
 #include "vm/object.h"
 
@@ -29,6 +31,19 @@ static void trace_tuple(void *obj, stm_visit_fn visit, void *ctx)
     visit(&t->o.type, ctx);
     for (int64_t i = 0; i < t->length; i++)
         visit(&t->items[i], ctx);   /* small ints are skipped by the GC */
+}
+
+static void trace_dict(void *obj, stm_visit_fn visit, void *ctx)
+{
+    vm_dict *d = obj;
+    visit(&d->o.type, ctx);
+    visit(&d->table, ctx);
+}
+
+static size_t size_dict(const void *obj)
+{
+    (void)obj;
+    return sizeof(vm_dict);
 }
 
 static size_t size_int(const void *obj)
@@ -64,8 +79,35 @@ static size_t size_singleton(const void *obj)
     return sizeof(vm_object);
 }
 
+/* CPython's _Py_HashRandomization_Init: PYTHONHASHSEED=0 disables randomisation (a zero
+ * key), a number seeds lcg_urandom, anything else (or nothing) takes random bytes. */
+static void init_hash_key(void)
+{
+    const char *seed = getenv("PYTHONHASHSEED");
+    uint8_t secret[24];
+    if (seed && *seed && strcmp(seed, "random") != 0) {
+        unsigned long x = strtoul(seed, NULL, 10);
+        if (x == 0) {
+            memset(vm_hash_key, 0, sizeof vm_hash_key);
+            return;
+        }
+        uint32_t lcg = (uint32_t)x;
+        for (size_t i = 0; i < sizeof secret; i++) {
+            lcg = lcg * 214013u + 2531011u;
+            secret[i] = (uint8_t)((lcg >> 16) & 0xff);
+        }
+    } else {
+        FILE *f = fopen("/dev/urandom", "rb");
+        if (!f || fread(secret, 1, sizeof secret, f) != sizeof secret)
+            abort();
+        fclose(f);
+    }
+    memcpy(vm_hash_key, secret, sizeof vm_hash_key);
+}
+
 void vm_objects_init(stm_thread *tl)
 {
+    init_hash_key();
     static const stm_type types[] = {
         [VM_L_SINGLETON - VM_LAYOUT_BASE] = {"singleton", trace_type_only, NULL, size_singleton},
         [VM_L_FLOAT - VM_LAYOUT_BASE] = {"float", trace_type_only, NULL, size_float},
@@ -73,6 +115,7 @@ void vm_objects_init(stm_thread *tl)
         [VM_L_STR - VM_LAYOUT_BASE] = {"str", trace_type_only, NULL, size_str},
         [VM_L_BYTES - VM_LAYOUT_BASE] = {"bytes", trace_type_only, NULL, size_bytes},
         [VM_L_TUPLE - VM_LAYOUT_BASE] = {"tuple", trace_tuple, NULL, size_tuple},
+        [VM_L_DICT - VM_LAYOUT_BASE] = {"dict", trace_dict, NULL, size_dict},
     };
     for (int l = VM_LAYOUT_BASE; l < VM_LAYOUT_END; l++) {
         stm_register_type((uint32_t)l, &types[l - VM_LAYOUT_BASE]);
@@ -340,5 +383,193 @@ void vm_repr_simple(vm_value v, vm_buf *out)
     }
     default:
         vm_buf_printf(out, "<object of layout %d>", (int)vm_layout_of(v));
+    }
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Hashing and equality (Python/pyhash.c, Objects/longobject.c, floatobject.c,
+ * tupleobject.c)
+ */
+
+uint8_t vm_hash_key[16];
+
+#define HASH_BITS 61
+#define HASH_MODULUS ((UINT64_C(1) << HASH_BITS) - 1)
+#define HASH_INF 314159
+
+static int64_t fix_hash(uint64_t x)
+{
+    return (int64_t)x == -1 ? -2 : (int64_t)x;
+}
+
+/* hash of an int: sign * (|v| mod 2**61 - 1), -1 made -2. */
+static int64_t hash_int(vm_value v)
+{
+    uint32_t tmp[2];
+    vm_bigint b;
+    vm_int_view(v, &b, tmp);
+    uint64_t x = 0;
+    for (size_t i = b.n; i-- > 0;) {
+        /* x * 2**32 mod M: 2**61 = 1 (mod M), so a shift is a rotation in 61 bits */
+        x = ((x << 32) & HASH_MODULUS) | (x >> (HASH_BITS - 32));
+        x += b.d[i];
+        if (x >= HASH_MODULUS)
+            x -= HASH_MODULUS;
+    }
+    if (b.neg)
+        x = (uint64_t)-(int64_t)x;
+    return fix_hash(x);
+}
+
+static int64_t hash_pointer(vm_value v)
+{
+    uint64_t y = (uint64_t)stm_id((stm_ref)v);
+    y = (y >> 4) | (y << 60);
+    return fix_hash(y);
+}
+
+static int64_t hash_double(vm_value obj, double v)
+{
+    if (!isfinite(v))
+        return isinf(v) ? (v > 0 ? HASH_INF : -HASH_INF) : hash_pointer(obj);
+    int e;
+    double m = frexp(v, &e);
+    int sign = 1;
+    if (m < 0) {
+        sign = -1;
+        m = -m;
+    }
+    uint64_t x = 0;
+    while (m) {
+        x = ((x << 28) & HASH_MODULUS) | x >> (HASH_BITS - 28);
+        m *= 268435456.0;
+        e -= 28;
+        uint64_t y = (uint64_t)m;
+        m -= (double)y;
+        x += y;
+        if (x >= HASH_MODULUS)
+            x -= HASH_MODULUS;
+    }
+    e = e >= 0 ? e % HASH_BITS : HASH_BITS - 1 - ((-1 - e) % HASH_BITS);
+    x = ((x << e) & HASH_MODULUS) | x >> (HASH_BITS - e);
+    x = x * (uint64_t)(int64_t)sign;
+    return fix_hash(x);
+}
+
+/* True and False are the ints 1 and 0 in arithmetic, hashing and comparison. */
+static vm_value bool_as_int(vm_value v)
+{
+    return v == VM_TRUE ? vm_small(1) : v == VM_FALSE ? vm_small(0) : v;
+}
+
+bool vm_hash(vm_value v, int64_t *out)
+{
+    v = bool_as_int(v);
+    if (vm_is_small(v) || vm_has_layout(v, VM_L_INT)) {
+        *out = hash_int(v);
+        return true;
+    }
+    switch (vm_layout_of(v)) {
+    case VM_L_SINGLETON:
+        *out = hash_pointer(v);
+        return true;
+    case VM_L_FLOAT:
+        *out = hash_double(v, vm_float_value(v));
+        return true;
+    case VM_L_STR:
+        *out = vm_ustr_hash(vm_str_view(v), vm_hash_key);
+        return true;
+    case VM_L_BYTES: {
+        const vm_bytes *b = vm_obj(v);
+        *out = vm_ustr_hash((vm_ustr){b->data, (size_t)b->length, 1}, vm_hash_key);
+        return true;
+    }
+    case VM_L_TUPLE: {
+        const uint64_t p1 = UINT64_C(11400714785074694791), p2 = UINT64_C(14029467366897019727),
+                       p5 = UINT64_C(2870177450012600261);
+        int64_t n = vm_tuple_length(v);
+        uint64_t acc = p5;
+        for (int64_t i = 0; i < n; i++) {
+            int64_t lane;
+            if (!vm_hash(vm_tuple_items(v)[i], &lane))
+                return false;
+            acc += (uint64_t)lane * p2;
+            acc = (acc << 31) | (acc >> 33);
+            acc *= p1;
+        }
+        acc += (uint64_t)n ^ (p5 ^ UINT64_C(3527539));
+        *out = (int64_t)acc == -1 ? 1546275796 : (int64_t)acc;
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+/* An int (or bool) against a float, exactly (float_richcompare's rules). */
+static bool int_equals_double(vm_value i, double d)
+{
+    if (!isfinite(d) || d != floor(d))
+        return false;
+    uint32_t tmp[2];
+    vm_bigint b;
+    vm_int_view(i, &b, tmp);
+    double back;
+    if (vm_bigint_to_double(&b, &back) != VM_BIGINT_OK || back != d)
+        return false;
+    /* d is an integer and b rounds to it: equal only if b is exactly d */
+    vm_bigint db = {NULL, 0, false};
+    size_t cap = vm_bigint_from_double_cap(d);
+    uint32_t *limbs = malloc((cap ? cap : 1) * sizeof *limbs);
+    if (!limbs)
+        abort();
+    db.d = limbs;
+    vm_bigint_from_double(&db, d);
+    bool eq = vm_bigint_cmp(&b, &db) == 0;
+    free(limbs);
+    return eq;
+}
+
+bool vm_equal(vm_value v, vm_value w)
+{
+    if (v == w)
+        return !vm_has_layout(v, VM_L_FLOAT) || !isnan(vm_float_value(v));
+    v = bool_as_int(v);
+    w = bool_as_int(w);
+    bool vi = vm_is_int(v), wi = vm_is_int(w);
+    bool vf = vm_has_layout(v, VM_L_FLOAT), wf = vm_has_layout(w, VM_L_FLOAT);
+    if (vi && wi) {
+        uint32_t t1[2], t2[2];
+        vm_bigint a, b;
+        vm_int_view(v, &a, t1);
+        vm_int_view(w, &b, t2);
+        return vm_bigint_cmp(&a, &b) == 0;
+    }
+    if (vf && wf)
+        return vm_float_value(v) == vm_float_value(w);
+    if (vi && wf)
+        return int_equals_double(v, vm_float_value(w));
+    if (vf && wi)
+        return int_equals_double(w, vm_float_value(v));
+    if (!vm_is_ref(v) || !vm_is_ref(w) || vm_layout_of(v) != vm_layout_of(w))
+        return false;
+    switch (vm_layout_of(v)) {
+    case VM_L_STR:
+        return vm_ustr_equal(vm_str_view(v), vm_str_view(w));
+    case VM_L_BYTES: {
+        const vm_bytes *a = vm_obj(v), *b = vm_obj(w);
+        return a->length == b->length && memcmp(a->data, b->data, (size_t)a->length) == 0;
+    }
+    case VM_L_TUPLE: {
+        int64_t n = vm_tuple_length(v);
+        if (n != vm_tuple_length(w))
+            return false;
+        for (int64_t i = 0; i < n; i++)
+            if (!vm_same_key(vm_tuple_items(v)[i], vm_tuple_items(w)[i]))
+                return false;
+        return true;
+    }
+    default:
+        return false;
     }
 }

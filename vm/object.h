@@ -49,7 +49,7 @@ static inline bool vm_is_ref(vm_value v) { return v != VM_NULL && !vm_is_small(v
 /* The layouts: one registered stm_type each.  X(NAME, python type name). */
 #define VM_LAYOUTS(X)                                                                      \
     X(SINGLETON, "singleton") X(FLOAT, "float") X(INT, "int") X(STR, "str")                \
-    X(BYTES, "bytes") X(TUPLE, "tuple")
+    X(BYTES, "bytes") X(TUPLE, "tuple") X(DICT, "dict")
 
 #define VM_LAYOUT_BASE 32           /* tids below are the runtime's and its tests' */
 typedef enum {
@@ -165,6 +165,18 @@ static inline int64_t vm_tuple_length(vm_value v) { return ((const vm_tuple *)vm
  * yet —, str, bytes, tuples, frozensets — not yet —, the singletons).  VM_NULL if the
  * heap is exhausted or the kind has no object yet. */
 vm_value vm_value_from_const(const vm_ast_const *k);
+
+/* ---- hashing and equality of the values above (CPython 3.11's results) ---- */
+/* The 16-byte SipHash key of str and bytes hashes: zeros under PYTHONHASHSEED=0, derived
+ * from the seed as CPython derives it (lcg_urandom) for a number, random otherwise. */
+extern uint8_t vm_hash_key[16];
+/* hash(v): true with *out set, false if v is unhashable (not one of the kinds above). */
+bool vm_hash(vm_value v, int64_t *out);
+/* v == w for the kinds above: ints, bools and floats compare by value across types (True
+ * == 1 == 1.0), str with str, bytes with bytes, tuples item by item; otherwise identity.
+ * NaN is not equal to itself (containers compare identity first: vm_same_key). */
+bool vm_equal(vm_value v, vm_value w);
+static inline bool vm_same_key(vm_value v, vm_value w) { return v == w || vm_equal(v, w); }
 
 /* repr() of the values above, as Python prints them (other objects: "<layout object>"). */
 void vm_repr_simple(vm_value v, vm_buf *out);
