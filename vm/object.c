@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "vm/dict.h"
+#include "vm/list.h"
 #include "vm/numfmt.h"
 #include "vm/object.h"
 
@@ -44,6 +45,19 @@ static size_t size_dict(const void *obj)
 {
     (void)obj;
     return sizeof(vm_dict);
+}
+
+static void trace_list(void *obj, stm_visit_fn visit, void *ctx)
+{
+    vm_list *l = obj;
+    visit(&l->o.type, ctx);
+    visit(&l->items, ctx);
+}
+
+static size_t size_list(const void *obj)
+{
+    (void)obj;
+    return sizeof(vm_list);
 }
 
 static size_t size_int(const void *obj)
@@ -116,6 +130,7 @@ void vm_objects_init(stm_thread *tl)
         [VM_L_BYTES - VM_LAYOUT_BASE] = {"bytes", trace_type_only, NULL, size_bytes},
         [VM_L_TUPLE - VM_LAYOUT_BASE] = {"tuple", trace_tuple, NULL, size_tuple},
         [VM_L_DICT - VM_LAYOUT_BASE] = {"dict", trace_dict, NULL, size_dict},
+        [VM_L_LIST - VM_LAYOUT_BASE] = {"list", trace_list, NULL, size_list},
     };
     for (int l = VM_LAYOUT_BASE; l < VM_LAYOUT_END; l++) {
         stm_register_type((uint32_t)l, &types[l - VM_LAYOUT_BASE]);
@@ -312,7 +327,21 @@ vm_value vm_value_from_const(const vm_ast_const *k)
  * repr
  */
 
+/* The lists being printed, innermost last: a list inside itself prints as [...], as
+ * CPython's Py_ReprEnter makes it. */
+typedef struct repr_stack {
+    const struct repr_stack *up;
+    vm_value list;
+} repr_stack;
+
+static void repr_in(vm_value v, vm_buf *out, const repr_stack *up);
+
 void vm_repr_simple(vm_value v, vm_buf *out)
+{
+    repr_in(v, out, NULL);
+}
+
+static void repr_in(vm_value v, vm_buf *out, const repr_stack *up)
 {
     if (vm_is_small(v)) {
         vm_buf_printf(out, "%lld", (long long)vm_small_value(v));
@@ -376,9 +405,26 @@ void vm_repr_simple(vm_value v, vm_buf *out)
         for (int64_t i = 0; i < n; i++) {
             if (i)
                 vm_buf_puts(out, ", ");
-            vm_repr_simple(vm_tuple_items(v)[i], out);
+            repr_in(vm_tuple_items(v)[i], out, up);
         }
         vm_buf_puts(out, n == 1 ? ",)" : ")");
+        return;
+    }
+    case VM_L_LIST: {
+        for (const repr_stack *s = up; s; s = s->up)
+            if (s->list == v) {
+                vm_buf_puts(out, "[...]");
+                return;
+            }
+        repr_stack here = {up, v};
+        int64_t n = vm_list_len(v);
+        vm_buf_puts(out, "[");
+        for (int64_t i = 0; i < n; i++) {
+            if (i)
+                vm_buf_puts(out, ", ");
+            repr_in(vm_list_get(v, i), out, &here);
+        }
+        vm_buf_puts(out, "]");
         return;
     }
     default:

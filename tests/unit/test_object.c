@@ -7,6 +7,7 @@
 
 #include "vm/code.h"
 #include "vm/compile.h"
+#include "vm/list.h"
 #include "vm/object.h"
 
 static void setup(void)
@@ -128,4 +129,81 @@ Test(object, compiler_constants_become_objects)
                    "1000000000000000000000000000000, ((),))");
     stm_commit_transaction(&T);
     vm_code_free(co);
+}
+
+Test(object, lists_grow_insert_pop_and_print_themselves_as_dots)
+{
+    stm_start_transaction(&T);
+    vm_value l = vm_list_new(0);
+    for (int i = 0; i < 100; i++)
+        cr_assert(vm_list_append(l, vm_small(i)));
+    cr_assert_eq(vm_list_len(l), 100);
+    cr_assert(vm_list_insert(l, -1000, vm_small(-1)));      /* clamped to the front */
+    cr_assert(vm_list_insert(l, 1000, vm_small(100)));      /* clamped to the end */
+    cr_assert_eq(vm_small_value(vm_list_get(l, 0)), -1);
+    cr_assert_eq(vm_small_value(vm_list_get(l, 101)), 100);
+    cr_assert_eq(vm_small_value(vm_list_pop(l, 0)), -1);
+    cr_assert_eq(vm_list_len(l), 101);
+    for (int i = 0; i < 101; i++)
+        cr_assert_eq(vm_small_value(vm_list_get(l, i)), i);
+    vm_value m = vm_list_new(2);
+    cr_assert(vm_list_append(m, vm_str_from_utf8("a", 1)));
+    cr_assert(vm_list_append(m, m));
+    /* CPython: m = ['a']; m.append(m); repr(m) */
+    expect_repr(m, "['a', [...]]");
+    stm_commit_transaction(&T);
+}
+
+/* Two threads replacing items of different halves of one committed list of 10,000 items:
+ * different cards, no conflict. */
+static void list_setter(stm_thread *tl, void *arg)
+{
+    int first = (int)(intptr_t)arg;
+    step_to(first == 0 ? 1 : 2);
+    step_wait(3);
+    for (int round = 0; round < 200; round++) {
+        stm_start_transaction(tl);
+        for (int i = first; i < first + 100; i++)
+            vm_list_set(T.roots[5], i, vm_small(round));
+        stm_commit_transaction(tl);
+    }
+}
+
+__attribute__((noinline)) static void fill_list(int slot, int n)
+{
+    T.roots[slot] = vm_list_new(0);
+    for (int i = 0; i < n; i++)
+        cr_assert(vm_list_append(T.roots[slot], vm_small(0)));
+}
+
+Test(object, item_writes_to_different_parts_of_a_list_do_not_conflict)
+{
+    stm_start_transaction(&T);
+    fill_list(5, 10000);
+    stm_commit_transaction(&T);
+    stm_detach(&T);
+    stm_stats_reset();
+    step_reset();
+    worker a, b;
+    worker_start(&a, list_setter, (void *)(intptr_t)0);
+    worker_start(&b, list_setter, (void *)(intptr_t)5000);
+    step_wait(1);
+    step_wait(2);
+    step_to(3);
+    worker_join(&a);
+    worker_join(&b);
+    stm_attach(&T);
+    stm_stats st;
+    stm_stats_read(&st);
+    uint64_t aborts = 0;
+    for (int k = 0; k < STM_ABORT_KINDS; k++)
+        if (k != STM_ABORT_FORCED)
+            aborts += st.aborts[k];
+    cr_expect_eq(aborts, 0, "%llu aborts", (unsigned long long)aborts);
+    stm_start_transaction(&T);
+    cr_assert_eq(vm_small_value(vm_list_get(T.roots[5], 99)), 199);
+    cr_assert_eq(vm_small_value(vm_list_get(T.roots[5], 5099)), 199);
+    cr_assert_eq(vm_small_value(vm_list_get(T.roots[5], 100)), 0);
+    T.roots[5] = STM_NULL;
+    stm_commit_transaction(&T);
 }

@@ -1,0 +1,113 @@
+/* vm/list.c — the list (vm/list.h). */
+#include "vm/list.h"
+
+static vm_list *L(vm_value l) { return vm_obj(l); }
+
+static vm_value *item_addr(stm_ref items, int64_t i)
+{
+    return (vm_value *)((char *)stm_addr(items) + stm_array_item_offset((size_t)i));
+}
+
+static vm_value item_read(stm_ref items, int64_t i)
+{
+    stm_read_card(items, stm_array_item_offset((size_t)i));
+    return *item_addr(items, i);
+}
+
+static void item_write(stm_ref items, int64_t i, vm_value v)
+{
+    stm_write_card(items, stm_array_item_offset((size_t)i));
+    *item_addr(items, i) = v;
+}
+
+vm_value vm_list_new(int64_t capacity)
+{
+    stm_ref items = STM_NULL;
+    if (capacity > 0 && !(items = stm_allocate_array((size_t)capacity, STM_TID_VALUE_ARRAY)))
+        return VM_NULL;
+    stm_ref r = stm_allocate(sizeof(vm_list), VM_L_LIST);
+    if (!r)
+        return VM_NULL;
+    vm_list *o = stm_addr(r);
+    o->o.type = vm_layout_types[VM_L_LIST - VM_LAYOUT_BASE];
+    o->capacity = capacity > 0 ? capacity : 0;
+    o->items = items;
+    return (vm_value)r;
+}
+
+int64_t vm_list_len(vm_value l)
+{
+    stm_read((stm_ref)l);
+    return L(l)->length;
+}
+
+vm_value vm_list_get(vm_value l, int64_t i)
+{
+    stm_read((stm_ref)l);
+    return item_read(L(l)->items, i);
+}
+
+void vm_list_set(vm_value l, int64_t i, vm_value v)
+{
+    stm_read((stm_ref)l);
+    item_write(L(l)->items, i, v);
+}
+
+/* Room for n items (the list has been write-barriered). */
+static bool reserve(vm_value l, int64_t n)
+{
+    vm_list *o = L(l);
+    if (n <= o->capacity)
+        return true;
+    int64_t cap = (n + (n >> 3) + 6) & ~(int64_t)3;
+    stm_ref items = stm_allocate_array((size_t)cap, STM_TID_VALUE_ARRAY);
+    if (!items)
+        return false;
+    o = L(l);
+    for (int64_t i = 0; i < o->length; i++)
+        *item_addr(items, i) = item_read(o->items, i);   /* young array: no barrier */
+    o->items = items;
+    o->capacity = cap;
+    return true;
+}
+
+bool vm_list_append(vm_value l, vm_value v)
+{
+    stm_write((stm_ref)l);
+    if (!reserve(l, L(l)->length + 1))
+        return false;
+    vm_list *o = L(l);
+    item_write(o->items, o->length, v);
+    o->length++;
+    return true;
+}
+
+bool vm_list_insert(vm_value l, int64_t i, vm_value v)
+{
+    stm_write((stm_ref)l);
+    int64_t n = L(l)->length;
+    if (i < 0)
+        i = i + n < 0 ? 0 : i + n;
+    if (i > n)
+        i = n;
+    if (!reserve(l, n + 1))
+        return false;
+    vm_list *o = L(l);
+    for (int64_t k = n; k > i; k--)
+        item_write(o->items, k, item_read(o->items, k - 1));
+    item_write(o->items, i, v);
+    o->length = n + 1;
+    return true;
+}
+
+vm_value vm_list_pop(vm_value l, int64_t i)
+{
+    stm_write((stm_ref)l);
+    vm_list *o = L(l);
+    vm_value v = item_read(o->items, i);
+    for (int64_t k = i; k + 1 < o->length; k++)
+        item_write(o->items, k, item_read(o->items, k + 1));
+    o->length--;
+    item_write(o->items, o->length, VM_NULL);
+    return v;
+}
