@@ -122,7 +122,7 @@ static void init_hash_key(void)
 void vm_objects_init(stm_thread *tl)
 {
     init_hash_key();
-    static const stm_type types[] = {
+    static const stm_type types[VM_LAYOUT_END - VM_LAYOUT_BASE] = {
         [VM_L_SINGLETON - VM_LAYOUT_BASE] = {"singleton", trace_type_only, NULL, size_singleton},
         [VM_L_FLOAT - VM_LAYOUT_BASE] = {"float", trace_type_only, NULL, size_float},
         [VM_L_INT - VM_LAYOUT_BASE] = {"int", trace_type_only, NULL, size_int},
@@ -133,7 +133,8 @@ void vm_objects_init(stm_thread *tl)
         [VM_L_LIST - VM_LAYOUT_BASE] = {"list", trace_list, NULL, size_list},
     };
     for (int l = VM_LAYOUT_BASE; l < VM_LAYOUT_END; l++) {
-        stm_register_type((uint32_t)l, &types[l - VM_LAYOUT_BASE]);
+        if (types[l - VM_LAYOUT_BASE].name)     /* TYPE: vm/type.c registers it */
+            stm_register_type((uint32_t)l, &types[l - VM_LAYOUT_BASE]);
         stm_add_global_root(&vm_layout_types[l - VM_LAYOUT_BASE]);
     }
     for (int i = 0; i < VM_NSINGLETONS; i++)

@@ -49,7 +49,7 @@ static inline bool vm_is_ref(vm_value v) { return v != VM_NULL && !vm_is_small(v
 /* The layouts: one registered stm_type each.  X(NAME, python type name). */
 #define VM_LAYOUTS(X)                                                                      \
     X(SINGLETON, "singleton") X(FLOAT, "float") X(INT, "int") X(STR, "str")                \
-    X(BYTES, "bytes") X(TUPLE, "tuple") X(DICT, "dict") X(LIST, "list")
+    X(BYTES, "bytes") X(TUPLE, "tuple") X(DICT, "dict") X(LIST, "list") X(TYPE, "type")
 
 #define VM_LAYOUT_BASE 32           /* tids below are the runtime's and its tests' */
 typedef enum {

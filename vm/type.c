@@ -1,0 +1,150 @@
+/* vm/type.c — the builtin type objects (vm/type.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/dict.h"
+#include "vm/type.h"
+
+vm_value vm_builtin_types[VM_NBUILTIN_TYPES];
+
+static vm_type *TY(vm_value t) { return vm_obj(t); }
+
+static void trace_type(void *obj, stm_visit_fn visit, void *ctx)
+{
+    vm_type *t = obj;
+    visit(&t->o.type, ctx);
+    visit(&t->name, ctx);
+    visit(&t->qualname, ctx);
+    visit(&t->bases, ctx);
+    visit(&t->mro, ctx);
+    visit(&t->dict, ctx);
+}
+
+static size_t size_type(const void *obj)
+{
+    (void)obj;
+    return sizeof(vm_type);
+}
+
+static uint32_t next_type_id = 1;
+
+/* Fills a type allocated bare: its name, bases (builtin type indexes, -1 ended), MRO
+ * (single inheritance among the builtins: the type, then its base's MRO) and dict. */
+static void fill_type(vm_value t, const char *name, const int *bases)
+{
+    int nbases = 0;
+    while (bases[nbases] >= 0)
+        nbases++;
+    vm_value name_v = vm_str_from_utf8(name, strlen(name));
+    vm_value bases_v = vm_tuple_new((size_t)nbases);
+    vm_value dict = vm_dict_new();
+    if (!name_v || !bases_v || !dict)
+        abort();
+    for (int i = 0; i < nbases; i++)
+        vm_tuple_items(bases_v)[i] = vm_builtin_types[bases[i]];
+    vm_value base_mro = nbases ? TY(vm_builtin_types[bases[0]])->mro : VM_NULL;
+    int64_t nmro = 1 + (base_mro ? vm_tuple_length(base_mro) : 0);
+    vm_value mro = vm_tuple_new((size_t)nmro);
+    if (!mro)
+        abort();
+    vm_tuple_items(mro)[0] = t;
+    for (int64_t i = 1; i < nmro; i++)
+        vm_tuple_items(mro)[i] = vm_tuple_items(base_mro)[i - 1];
+    vm_type *o = TY(t);
+    o->name = o->qualname = name_v;
+    o->bases = bases_v;
+    o->mro = mro;
+    o->dict = dict;
+}
+
+void vm_types_init(stm_thread *tl)
+{
+    static const stm_type type_layout = {.name = "type", .trace = trace_type, .size = size_type};
+    stm_register_type(VM_L_TYPE, &type_layout);
+    for (int i = 0; i < VM_NBUILTIN_TYPES; i++)
+        stm_add_global_root((stm_ref *)&vm_builtin_types[i]);
+    /* in an order where every base comes before its subclasses */
+    static const struct { int index; const char *name; vm_layout layout; int bases[2]; uint64_t flags; } spec[] = {
+        {VM_T_OBJECT, "object", VM_L_SINGLETON, {-1}, VM_TPFLAG_BASETYPE},
+        {VM_T_TYPE, "type", VM_L_TYPE, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
+        {VM_T_INT, "int", VM_L_INT, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
+        {VM_T_BOOL, "bool", VM_L_SINGLETON, {VM_T_INT, -1}, 0},
+        {VM_T_FLOAT, "float", VM_L_FLOAT, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
+        {VM_T_STR, "str", VM_L_STR, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
+        {VM_T_BYTES, "bytes", VM_L_BYTES, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
+        {VM_T_TUPLE, "tuple", VM_L_TUPLE, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
+        {VM_T_LIST, "list", VM_L_LIST, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
+        {VM_T_DICT, "dict", VM_L_DICT, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
+        {VM_T_NONETYPE, "NoneType", VM_L_SINGLETON, {VM_T_OBJECT, -1}, 0},
+        {VM_T_ELLIPSIS, "ellipsis", VM_L_SINGLETON, {VM_T_OBJECT, -1}, 0},
+        {VM_T_NOTIMPLEMENTED, "NotImplementedType", VM_L_SINGLETON, {VM_T_OBJECT, -1}, 0},
+    };
+    stm_start_transaction(tl);
+    /* 1. the type objects, bare, so that the layouts' types exist before any object of
+     *    theirs (the names, tuples and dicts below) is made */
+    for (size_t i = 0; i < sizeof spec / sizeof spec[0]; i++) {
+        stm_ref r = stm_allocate(sizeof(vm_type), VM_L_TYPE);
+        if (!r)
+            abort();
+        vm_type *o = stm_addr(r);
+        o->flags = spec[i].flags;
+        o->id = next_type_id++;
+        o->instance_layout = (uint32_t)spec[i].layout;
+        stm_global_root_set(tl, (stm_ref *)&vm_builtin_types[spec[i].index], r);
+    }
+    for (int i = 0; i < VM_NBUILTIN_TYPES; i++)
+        TY(vm_builtin_types[i])->o.type = (stm_ref)vm_builtin_types[VM_T_TYPE];
+    static const struct { vm_layout l; vm_builtin_type t; } layouts[] = {
+        {VM_L_FLOAT, VM_T_FLOAT}, {VM_L_INT, VM_T_INT}, {VM_L_STR, VM_T_STR},
+        {VM_L_BYTES, VM_T_BYTES}, {VM_L_TUPLE, VM_T_TUPLE}, {VM_L_DICT, VM_T_DICT},
+        {VM_L_LIST, VM_T_LIST}, {VM_L_TYPE, VM_T_TYPE}};
+    for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++)
+        stm_global_root_set(tl, &vm_layout_types[layouts[i].l - VM_LAYOUT_BASE],
+                            (stm_ref)vm_builtin_types[layouts[i].t]);
+    /* 2. their names, bases, MROs and dicts */
+    for (size_t i = 0; i < sizeof spec / sizeof spec[0]; i++)
+        fill_type(vm_builtin_types[spec[i].index], spec[i].name, spec[i].bases);
+    /* 3. the singletons' types */
+    static const struct { vm_singleton s; vm_builtin_type t; } singles[] = {
+        {VM_NONE_, VM_T_NONETYPE}, {VM_TRUE_, VM_T_BOOL}, {VM_FALSE_, VM_T_BOOL},
+        {VM_ELLIPSIS_, VM_T_ELLIPSIS}, {VM_NOTIMPLEMENTED_, VM_T_NOTIMPLEMENTED}};
+    for (size_t i = 0; i < sizeof singles / sizeof singles[0]; i++) {
+        stm_ref s = (stm_ref)vm_singletons[singles[i].s];
+        stm_write(s);
+        ((vm_object *)stm_addr(s))->type = (stm_ref)vm_builtin_types[singles[i].t];
+    }
+    stm_commit_transaction(tl);
+}
+
+vm_value vm_type_of(vm_value v)
+{
+    if (vm_is_small(v))
+        return vm_builtin_types[VM_T_INT];
+    stm_read((stm_ref)v);
+    return (vm_value)((const vm_object *)vm_obj(v))->type;
+}
+
+bool vm_is_subtype(vm_value a, vm_value b)
+{
+    if (a == b)
+        return true;
+    stm_read((stm_ref)a);
+    vm_value mro = TY(a)->mro;
+    int64_t n = vm_tuple_length(mro);
+    for (int64_t i = 0; i < n; i++)
+        if (vm_tuple_items(mro)[i] == b)
+            return true;
+    return false;
+}
+
+void vm_type_name(vm_value t, vm_buf *out)
+{
+    stm_read((stm_ref)t);
+    vm_ustr name = vm_str_view(TY(t)->name);
+    size_t n = 0;
+    vm_ustr_encode_size(VM_USTR_UTF8, name, VM_USTR_SURROGATEPASS, &n, NULL);
+    vm_buf_reserve(out, n);
+    vm_ustr_encode((uint8_t *)out->data + out->len, VM_USTR_UTF8, name, VM_USTR_SURROGATEPASS);
+    out->len += n;
+    out->data[out->len] = '\0';
+}
