@@ -211,60 +211,18 @@ static size_t const_len(const vm_ast_const *c)
  * Equality and hashing
  */
 
-#define HASH_BITS 61
-#define HASH_MODULUS (((uint64_t)1 << HASH_BITS) - 1)
-
-/* |v| mod 2^61-1, the magnitude part of Python's int hash (any base gives the same). */
-static uint64_t hash_magnitude(const uint32_t *limbs, size_t n)
-{
-    unsigned __int128 x = 0;
-    for (size_t i = n; i-- > 0;) {
-        x = (x << 32) | limbs[i];
-        x %= HASH_MODULUS;
-    }
-    return (uint64_t)x;
-}
-
 static uint64_t hash_int(const vm_ast_const *c)
 {
-    int64_t i;
-    if (small_int(c, &i)) {
-        uint64_t m = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
-        uint64_t h = m % HASH_MODULUS;
-        return i < 0 ? (uint64_t)0 - h : h;
-    }
-    uint64_t h = hash_magnitude(c->u.big.limbs, c->u.big.n);
-    return c->u.big.negative ? (uint64_t)0 - h : h;
+    uint32_t tmp[2];
+    vm_bigint b;
+    vm_bigint_view_const(&b, c, tmp);
+    return (uint64_t)vm_bigint_hash(&b);
 }
 
-/* _Py_HashDouble: integral values hash as the int of the same value. */
+/* _Py_HashDouble (vm/numfmt.c); every NaN alike: a NaN is equal to nothing anyway. */
 static uint64_t hash_double(double v)
 {
-    if (isinf(v))
-        return v > 0 ? 314159 : (uint64_t)-314159;
-    if (isnan(v))
-        return 0;
-    int e;
-    double m = frexp(v, &e);
-    int sign = 1;
-    if (m < 0) {
-        sign = -1;
-        m = -m;
-    }
-    uint64_t x = 0;
-    while (m) {
-        x = ((x << 28) & HASH_MODULUS) | x >> (HASH_BITS - 28);
-        m *= 268435456.0;
-        e -= 28;
-        uint64_t y = (uint64_t)m;
-        m -= (double)y;
-        x += y;
-        if (x >= HASH_MODULUS)
-            x -= HASH_MODULUS;
-    }
-    e = e >= 0 ? e % HASH_BITS : HASH_BITS - 1 - ((-1 - e) % HASH_BITS);
-    x = ((x << e) & HASH_MODULUS) | x >> (HASH_BITS - e);
-    return sign < 0 ? (uint64_t)0 - x : x;
+    return isnan(v) ? 0 : (uint64_t)vm_numfmt_hash_double(v);
 }
 
 static uint64_t hash_bytes(const char *s, size_t len, uint64_t seed)
@@ -1776,5 +1734,3 @@ bool vm_ast_optimize_at(vm_arena *arena, vm_ast *mod, int optimize, bool future_
 #undef MAX_COLLECTION_SIZE
 #undef MAX_STR_SIZE
 #undef MAX_TOTAL_ITEMS
-#undef HASH_BITS
-#undef HASH_MODULUS

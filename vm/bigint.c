@@ -1542,3 +1542,19 @@ bool vm_bigint_const_cmp(const vm_ast_const *a, const vm_ast_const *b, int *out)
 #undef KARATSUBA_CUTOFF
 #undef MAX_LIMBS
 #undef DC_CUTOFF_LIMBS
+
+int64_t vm_bigint_hash(const vm_bigint *a)
+{
+    const uint64_t modulus = (UINT64_C(1) << 61) - 1;
+    uint64_t x = 0;
+    for (size_t i = a->n; i-- > 0;) {
+        /* x * 2**32 mod 2**61 - 1: 2**61 = 1 there, so the shift is a rotation in 61 bits */
+        x = ((x << 32) & modulus) | (x >> (61 - 32));
+        x += a->d[i];
+        if (x >= modulus)
+            x -= modulus;
+    }
+    if (a->neg)
+        x = (uint64_t)0 - x;
+    return (int64_t)x == -1 ? -2 : (int64_t)x;
+}

@@ -185,6 +185,10 @@ size_t vm_bigint_to_str(const vm_bigint *a, unsigned radix, char *out);
  * int(str, base), no sign, no prefix, no underscores, no spaces (callers strip them).
  * INVALID if a character is not a digit of the radix or len == 0; the result is >= 0
  * (set r->neg afterwards for a sign, if r->n > 0). */
+/* Python's hash of an int: sign * (|a| mod 2**61 - 1), -1 made -2 (CPython 3.11's
+ * long_hash). */
+int64_t vm_bigint_hash(const vm_bigint *a);
+
 /* The value of a digit character in radixes up to 36 ('0'-'9', 'a'-'z' or 'A'-'Z'); 99
  * for anything else, so that `vm_bigint_digit_value(c) < radix` tests validity. */
 static inline int vm_bigint_digit_value(int c)

@@ -14,26 +14,9 @@ static vm_dict *D(vm_value d) { return vm_obj(d); }
 /* Usable entries of a table of `size` index slots. */
 static int64_t usable(int64_t size) { return size * 2 / 3; }
 
-/* ---- the table: card barriers on every access ---- */
+/* ---- the table: card barriers on every access (vm_array_get/set) ---- */
 
-static vm_value *slot_addr(stm_ref table, int64_t i)
-{
-    return (vm_value *)((char *)stm_addr(table) + stm_array_item_offset((size_t)i));
-}
-
-static vm_value table_read(stm_ref table, int64_t i)
-{
-    stm_read_card(table, stm_array_item_offset((size_t)i));
-    return *slot_addr(table, i);
-}
-
-static void table_write(stm_ref table, int64_t i, vm_value v)
-{
-    stm_write_card(table, stm_array_item_offset((size_t)i));
-    *slot_addr(table, i) = v;
-}
-
-static int64_t index_at(stm_ref table, int64_t i) { return vm_small_value(table_read(table, i)); }
+static int64_t index_at(stm_ref table, int64_t i) { return vm_small_value(vm_array_get(table, i)); }
 static int64_t entry_base(int64_t size, int64_t j) { return size + 3 * j; }
 
 static stm_ref new_table(int64_t size)
@@ -42,7 +25,7 @@ static stm_ref new_table(int64_t size)
     if (!t)
         return STM_NULL;
     for (int64_t i = 0; i < size; i++)
-        *slot_addr(t, i) = vm_small(EMPTY);     /* young: no barrier needed */
+        *vm_array_slot(t, i) = vm_small(EMPTY);     /* young: no barrier needed */
     return t;
 }
 
@@ -96,8 +79,8 @@ static void lookup(stm_ref table, int64_t size, vm_value key, int64_t h, int64_t
                 free_slot = (int64_t)i;
         } else {
             int64_t base = entry_base(size, ix);
-            vm_value k = table_read(table, base + 1);
-            if (k == key || (vm_small_value(table_read(table, base)) == h && vm_same_key(k, key))) {
+            vm_value k = vm_array_get(table, base + 1);
+            if (k == key || (vm_small_value(vm_array_get(table, base)) == h && vm_same_key(k, key))) {
                 *slot_out = (int64_t)i;
                 *entry_out = ix;
                 return;
@@ -119,7 +102,7 @@ vm_dict_status vm_dict_get(vm_value d, vm_value key, vm_value *out)
     lookup(o->table, o->size, key, h, &slot, &entry);
     if (entry < 0)
         return VM_DICT_MISSING;
-    *out = table_read(o->table, entry_base(o->size, entry) + 2);
+    *out = vm_array_get(o->table, entry_base(o->size, entry) + 2);
     return VM_DICT_OK;
 }
 
@@ -138,21 +121,21 @@ static bool resize(vm_value d)
     int64_t oldsize = o->size, n = 0;
     for (int64_t j = 0; j < o->nentries; j++) {
         int64_t base = entry_base(oldsize, j);
-        vm_value k = table_read(old, base + 1);
+        vm_value k = vm_array_get(old, base + 1);
         if (k == VM_NULL)
             continue;
-        vm_value hv = table_read(old, base);
+        vm_value hv = vm_array_get(old, base);
         int64_t h = vm_small_value(hv);
         uint64_t mask = (uint64_t)size - 1, perturb = (uint64_t)h, i = (uint64_t)h & mask;
-        while (vm_small_value(*slot_addr(t, (int64_t)i)) != EMPTY) {
+        while (vm_small_value(*vm_array_slot(t, (int64_t)i)) != EMPTY) {
             perturb >>= PERTURB_SHIFT;
             i = (i * 5 + perturb + 1) & mask;
         }
-        *slot_addr(t, (int64_t)i) = vm_small(n);
+        *vm_array_slot(t, (int64_t)i) = vm_small(n);
         int64_t nb = entry_base(size, n);
-        *slot_addr(t, nb) = hv;
-        *slot_addr(t, nb + 1) = k;
-        *slot_addr(t, nb + 2) = table_read(old, base + 2);
+        *vm_array_slot(t, nb) = hv;
+        *vm_array_slot(t, nb + 1) = k;
+        *vm_array_slot(t, nb + 2) = vm_array_get(old, base + 2);
         n++;
     }
     o->table = t;
@@ -173,7 +156,7 @@ vm_dict_status vm_dict_set(vm_value d, vm_value key, vm_value value)
     lookup(o->table, o->size, key, h, &slot, &entry);
     if (entry >= 0) {
         /* a new value for a present key: only its entry's card is written */
-        table_write(o->table, entry_base(o->size, entry) + 2, value);
+        vm_array_set(o->table, entry_base(o->size, entry) + 2, value);
         return VM_DICT_OK;
     }
     stm_write((stm_ref)d);
@@ -185,10 +168,10 @@ vm_dict_status vm_dict_set(vm_value d, vm_value key, vm_value value)
         lookup(o->table, o->size, key, h, &slot, &entry);
     }
     int64_t j = o->nentries, base = entry_base(o->size, j);
-    table_write(o->table, base, vm_small(h));
-    table_write(o->table, base + 1, key);
-    table_write(o->table, base + 2, value);
-    table_write(o->table, slot, vm_small(j));
+    vm_array_set(o->table, base, vm_small(h));
+    vm_array_set(o->table, base + 1, key);
+    vm_array_set(o->table, base + 2, value);
+    vm_array_set(o->table, slot, vm_small(j));
     o->nentries++;
     o->used++;
     o->version++;
@@ -209,9 +192,9 @@ vm_dict_status vm_dict_del(vm_value d, vm_value key)
     stm_write((stm_ref)d);
     o = D(d);
     int64_t base = entry_base(o->size, entry);
-    table_write(o->table, slot, vm_small(DUMMY));
-    table_write(o->table, base + 1, VM_NULL);
-    table_write(o->table, base + 2, VM_NULL);
+    vm_array_set(o->table, slot, vm_small(DUMMY));
+    vm_array_set(o->table, base + 1, VM_NULL);
+    vm_array_set(o->table, base + 2, VM_NULL);
     o->used--;
     o->version++;
     return VM_DICT_OK;
@@ -223,10 +206,10 @@ bool vm_dict_next(vm_value d, int64_t *pos, vm_value *key, vm_value *value)
     vm_dict *o = D(d);
     for (; *pos < o->nentries; (*pos)++) {
         int64_t base = entry_base(o->size, *pos);
-        vm_value k = table_read(o->table, base + 1);
+        vm_value k = vm_array_get(o->table, base + 1);
         if (k != VM_NULL) {
             *key = k;
-            *value = table_read(o->table, base + 2);
+            *value = vm_array_get(o->table, base + 2);
             (*pos)++;
             return true;
         }

@@ -3,23 +3,6 @@
 
 static vm_list *L(vm_value l) { return vm_obj(l); }
 
-static vm_value *item_addr(stm_ref items, int64_t i)
-{
-    return (vm_value *)((char *)stm_addr(items) + stm_array_item_offset((size_t)i));
-}
-
-static vm_value item_read(stm_ref items, int64_t i)
-{
-    stm_read_card(items, stm_array_item_offset((size_t)i));
-    return *item_addr(items, i);
-}
-
-static void item_write(stm_ref items, int64_t i, vm_value v)
-{
-    stm_write_card(items, stm_array_item_offset((size_t)i));
-    *item_addr(items, i) = v;
-}
-
 vm_value vm_list_new(int64_t capacity)
 {
     stm_ref items = STM_NULL;
@@ -44,13 +27,13 @@ int64_t vm_list_len(vm_value l)
 vm_value vm_list_get(vm_value l, int64_t i)
 {
     stm_read((stm_ref)l);
-    return item_read(L(l)->items, i);
+    return vm_array_get(L(l)->items, i);
 }
 
 void vm_list_set(vm_value l, int64_t i, vm_value v)
 {
     stm_read((stm_ref)l);
-    item_write(L(l)->items, i, v);
+    vm_array_set(L(l)->items, i, v);
 }
 
 /* Room for n items (the list has been write-barriered). */
@@ -65,7 +48,7 @@ static bool reserve(vm_value l, int64_t n)
         return false;
     o = L(l);
     for (int64_t i = 0; i < o->length; i++)
-        *item_addr(items, i) = item_read(o->items, i);   /* young array: no barrier */
+        *vm_array_slot(items, i) = vm_array_get(o->items, i);   /* young array: no barrier */
     o->items = items;
     o->capacity = cap;
     return true;
@@ -77,7 +60,7 @@ bool vm_list_append(vm_value l, vm_value v)
     if (!reserve(l, L(l)->length + 1))
         return false;
     vm_list *o = L(l);
-    item_write(o->items, o->length, v);
+    vm_array_set(o->items, o->length, v);
     o->length++;
     return true;
 }
@@ -94,8 +77,8 @@ bool vm_list_insert(vm_value l, int64_t i, vm_value v)
         return false;
     vm_list *o = L(l);
     for (int64_t k = n; k > i; k--)
-        item_write(o->items, k, item_read(o->items, k - 1));
-    item_write(o->items, i, v);
+        vm_array_set(o->items, k, vm_array_get(o->items, k - 1));
+    vm_array_set(o->items, i, v);
     o->length = n + 1;
     return true;
 }
@@ -104,10 +87,10 @@ vm_value vm_list_pop(vm_value l, int64_t i)
 {
     stm_write((stm_ref)l);
     vm_list *o = L(l);
-    vm_value v = item_read(o->items, i);
+    vm_value v = vm_array_get(o->items, i);
     for (int64_t k = i; k + 1 < o->length; k++)
-        item_write(o->items, k, item_read(o->items, k + 1));
+        vm_array_set(o->items, k, vm_array_get(o->items, k + 1));
     o->length--;
-    item_write(o->items, o->length, VM_NULL);
+    vm_array_set(o->items, o->length, VM_NULL);
     return v;
 }

@@ -2117,3 +2117,33 @@ vm_numfmt_status vm_numfmt_int_truediv(const vm_bigint *a, const vm_bigint *b, d
                     "integer division result too large for a float");
     }
 }
+
+int64_t vm_numfmt_hash_double(double v)
+{
+    const int bits = 61;
+    const uint64_t modulus = (UINT64_C(1) << bits) - 1;
+    if (isinf(v))
+        return v > 0 ? 314159 : -314159;
+    int e;
+    double m = frexp(v, &e);
+    int sign = 1;
+    if (m < 0) {
+        sign = -1;
+        m = -m;
+    }
+    uint64_t x = 0;
+    while (m) {
+        x = ((x << 28) & modulus) | x >> (bits - 28);
+        m *= 268435456.0;           /* 2**28: 28 bits at a time */
+        e -= 28;
+        uint64_t y = (uint64_t)m;
+        m -= (double)y;
+        x += y;
+        if (x >= modulus)
+            x -= modulus;
+    }
+    e = e >= 0 ? e % bits : bits - 1 - ((-1 - e) % bits);
+    x = ((x << e) & modulus) | x >> (bits - e);
+    x = x * (uint64_t)(int64_t)sign;
+    return (int64_t)x == -1 ? -2 : (int64_t)x;
+}

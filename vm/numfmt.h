@@ -79,6 +79,10 @@ const char *vm_numfmt_exception_name(vm_numfmt_status st);
  * length. */
 #define VM_NUMFMT_REPR_MAX 32
 size_t vm_numfmt_repr_double(double x, bool add_dot_0, char out[VM_NUMFMT_REPR_MAX]);
+/* hash() of a float that is not a NaN (CPython 3.11's _Py_HashDouble: an integral value
+ * hashes as the int; infinities as +-314159; -1 made -2).  A NaN hashes by identity: the
+ * caller's business. */
+int64_t vm_numfmt_hash_double(double v);
 void vm_numfmt_float_repr(vm_buf *out, double x);
 /* repr(complex(re, im)): '1j', '(1+2j)', '(-0-1j)', '(nan+infj)'. */
 void vm_numfmt_complex_repr(vm_buf *out, double re, double im);

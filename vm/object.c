@@ -328,6 +328,21 @@ vm_value vm_value_from_const(const vm_ast_const *k)
  * repr
  */
 
+static void put_ustr(vm_buf *out, vm_ustr s)
+{
+    size_t nbytes = 0;
+    vm_ustr_encode_size(VM_USTR_UTF8, s, VM_USTR_SURROGATEPASS, &nbytes, NULL);
+    vm_buf_reserve(out, nbytes);
+    vm_ustr_encode((uint8_t *)out->data + out->len, VM_USTR_UTF8, s, VM_USTR_SURROGATEPASS);
+    out->len += nbytes;
+    out->data[out->len] = '\0';
+}
+
+void vm_buf_put_str(vm_buf *out, vm_value str)
+{
+    put_ustr(out, vm_str_view(str));
+}
+
 /* The lists being printed, innermost last: a list inside itself prints as [...], as
  * CPython's Py_ReprEnter makes it. */
 typedef struct repr_stack {
@@ -382,13 +397,7 @@ static void repr_in(vm_value v, vm_buf *out, const repr_stack *up)
         if (!buf)
             abort();
         vm_ustr_repr(buf, kind, s, false);
-        vm_ustr r = {buf, size.len, kind};
-        size_t nbytes = 0;
-        vm_ustr_encode_size(VM_USTR_UTF8, r, VM_USTR_SURROGATEPASS, &nbytes, NULL);
-        vm_buf_reserve(out, nbytes);
-        vm_ustr_encode((uint8_t *)out->data + out->len, VM_USTR_UTF8, r, VM_USTR_SURROGATEPASS);
-        out->len += nbytes;
-        out->data[out->len] = '\0';
+        put_ustr(out, (vm_ustr){buf, size.len, kind});
         free(buf);
         return;
     }
@@ -440,32 +449,17 @@ static void repr_in(vm_value v, vm_buf *out, const repr_stack *up)
 
 uint8_t vm_hash_key[16];
 
-#define HASH_BITS 61
-#define HASH_MODULUS ((UINT64_C(1) << HASH_BITS) - 1)
-#define HASH_INF 314159
-
 static int64_t fix_hash(uint64_t x)
 {
     return (int64_t)x == -1 ? -2 : (int64_t)x;
 }
 
-/* hash of an int: sign * (|v| mod 2**61 - 1), -1 made -2. */
 static int64_t hash_int(vm_value v)
 {
     uint32_t tmp[2];
     vm_bigint b;
     vm_int_view(v, &b, tmp);
-    uint64_t x = 0;
-    for (size_t i = b.n; i-- > 0;) {
-        /* x * 2**32 mod M: 2**61 = 1 (mod M), so a shift is a rotation in 61 bits */
-        x = ((x << 32) & HASH_MODULUS) | (x >> (HASH_BITS - 32));
-        x += b.d[i];
-        if (x >= HASH_MODULUS)
-            x -= HASH_MODULUS;
-    }
-    if (b.neg)
-        x = (uint64_t)-(int64_t)x;
-    return fix_hash(x);
+    return vm_bigint_hash(&b);
 }
 
 static int64_t hash_pointer(vm_value v)
@@ -477,30 +471,7 @@ static int64_t hash_pointer(vm_value v)
 
 static int64_t hash_double(vm_value obj, double v)
 {
-    if (!isfinite(v))
-        return isinf(v) ? (v > 0 ? HASH_INF : -HASH_INF) : hash_pointer(obj);
-    int e;
-    double m = frexp(v, &e);
-    int sign = 1;
-    if (m < 0) {
-        sign = -1;
-        m = -m;
-    }
-    uint64_t x = 0;
-    while (m) {
-        x = ((x << 28) & HASH_MODULUS) | x >> (HASH_BITS - 28);
-        m *= 268435456.0;
-        e -= 28;
-        uint64_t y = (uint64_t)m;
-        m -= (double)y;
-        x += y;
-        if (x >= HASH_MODULUS)
-            x -= HASH_MODULUS;
-    }
-    e = e >= 0 ? e % HASH_BITS : HASH_BITS - 1 - ((-1 - e) % HASH_BITS);
-    x = ((x << e) & HASH_MODULUS) | x >> (HASH_BITS - e);
-    x = x * (uint64_t)(int64_t)sign;
-    return fix_hash(x);
+    return isnan(v) ? hash_pointer(obj) : vm_numfmt_hash_double(v);
 }
 
 /* True and False are the ints 1 and 0 in arithmetic, hashing and comparison. */

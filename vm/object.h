@@ -128,6 +128,25 @@ static inline bool vm_has_layout(vm_value v, vm_layout l)
     return vm_is_ref(v) && vm_layout_of(v) == l;
 }
 
+/* ---- items of a card-marked value array (stm_allocate_array): the card barriers ---- */
+static inline vm_value *vm_array_slot(stm_ref a, int64_t i)
+{
+    return (vm_value *)((char *)stm_addr(a) + stm_array_item_offset((size_t)i));
+}
+static inline vm_value vm_array_get(stm_ref a, int64_t i)
+{
+    stm_read_card(a, stm_array_item_offset((size_t)i));
+    return *vm_array_slot(a, i);
+}
+static inline void vm_array_set(stm_ref a, int64_t i, vm_value v)
+{
+    stm_write_card(a, stm_array_item_offset((size_t)i));
+    *vm_array_slot(a, i) = v;
+}
+
+/* A str's text appended to a vm_buf as (generalised) UTF-8. */
+void vm_buf_put_str(vm_buf *out, vm_value str);
+
 /* ---- float ---- */
 vm_value vm_float_new(double x);
 static inline double vm_float_value(vm_value v) { return ((const vm_float *)vm_obj(v))->value; }

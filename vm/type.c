@@ -140,11 +140,5 @@ bool vm_is_subtype(vm_value a, vm_value b)
 void vm_type_name(vm_value t, vm_buf *out)
 {
     stm_read((stm_ref)t);
-    vm_ustr name = vm_str_view(TY(t)->name);
-    size_t n = 0;
-    vm_ustr_encode_size(VM_USTR_UTF8, name, VM_USTR_SURROGATEPASS, &n, NULL);
-    vm_buf_reserve(out, n);
-    vm_ustr_encode((uint8_t *)out->data + out->len, VM_USTR_UTF8, name, VM_USTR_SURROGATEPASS);
-    out->len += n;
-    out->data[out->len] = '\0';
+    vm_buf_put_str(out, TY(t)->name);
 }

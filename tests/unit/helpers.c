@@ -176,3 +176,42 @@ void worker_join(worker *w)
 {
     pthread_join(w->thread, NULL);
 }
+
+/* run_side_by_side: both workers wait at a common start line (steps 1, 2, then 3). */
+typedef struct side {
+    void (*fn)(stm_thread *tl, void *arg);
+    void *arg;
+    int id;
+} side;
+
+static void side_main(stm_thread *tl, void *p)
+{
+    side *s = p;
+    step_to(s->id);
+    step_wait(3);
+    s->fn(tl, s->arg);
+}
+
+uint64_t run_side_by_side(void (*fn)(stm_thread *tl, void *arg), void *arg_a, void *arg_b)
+{
+    stm_detach(&T);
+    stm_stats_reset();
+    step_reset();
+    side sa = {fn, arg_a, 1}, sb = {fn, arg_b, 2};
+    worker a, b;
+    worker_start(&a, side_main, &sa);
+    worker_start(&b, side_main, &sb);
+    step_wait(1);
+    step_wait(2);
+    step_to(3);
+    worker_join(&a);
+    worker_join(&b);
+    stm_attach(&T);
+    stm_stats st;
+    stm_stats_read(&st);
+    uint64_t aborts = 0;
+    for (int k = 0; k < STM_ABORT_KINDS; k++)
+        if (k != STM_ABORT_FORCED)
+            aborts += st.aborts[k];
+    return aborts;
+}

@@ -82,4 +82,8 @@ typedef struct worker {
 void worker_start(worker *w, void (*fn)(stm_thread *tl, void *arg), void *arg);
 void worker_join(worker *w);
 
+/* Runs fn(tl, arg_a) and fn(tl, arg_b) on two registered threads started together (T is
+ * detached meanwhile); returns the aborts of every kind but the stress switch's. */
+uint64_t run_side_by_side(void (*fn)(stm_thread *tl, void *arg), void *arg_a, void *arg_b);
+
 #endif

@@ -164,9 +164,7 @@ Test(dict, grows_deletes_and_keeps_insertion_order_across_commits)
 static void updater(stm_thread *tl, void *arg)
 {
     int first = (int)(intptr_t)arg;
-    step_to(first == 0 ? 1 : 2);
-    step_wait(3);
-    for (int round = 0; round < 200; round++) {
+    for (volatile int round = 0; round < 200; round++) {
         stm_start_transaction(tl);
         vm_value d = T.roots[4];
         for (int i = first; i < first + 100; i++)
@@ -187,25 +185,10 @@ Test(dict, updates_of_different_keys_do_not_conflict)
     stm_start_transaction(&T);
     fill_ints(4, 10000);
     stm_commit_transaction(&T);
-    stm_detach(&T);
-    stm_stats_reset();
-    step_reset();
-    worker a, b;
-    worker_start(&a, updater, (void *)(intptr_t)0);
-    worker_start(&b, updater, (void *)(intptr_t)5000);
-    step_wait(1);
-    step_wait(2);
-    step_to(3);
-    worker_join(&a);
-    worker_join(&b);
-    stm_attach(&T);
+    uint64_t aborts = run_side_by_side(updater, (void *)(intptr_t)0, (void *)(intptr_t)5000);
+    cr_expect_eq(aborts, 0, "%llu aborts", (unsigned long long)aborts);
     stm_stats st;
     stm_stats_read(&st);
-    uint64_t aborts = 0;
-    for (int k = 0; k < STM_ABORT_KINDS; k++)
-        if (k != STM_ABORT_FORCED)
-            aborts += st.aborts[k];
-    cr_expect_eq(aborts, 0, "%llu aborts", (unsigned long long)aborts);
     cr_expect_geq(st.commits, 400);
     stm_start_transaction(&T);
     vm_value v;

@@ -159,9 +159,7 @@ Test(object, lists_grow_insert_pop_and_print_themselves_as_dots)
 static void list_setter(stm_thread *tl, void *arg)
 {
     int first = (int)(intptr_t)arg;
-    step_to(first == 0 ? 1 : 2);
-    step_wait(3);
-    for (int round = 0; round < 200; round++) {
+    for (volatile int round = 0; round < 200; round++) {
         stm_start_transaction(tl);
         for (int i = first; i < first + 100; i++)
             vm_list_set(T.roots[5], i, vm_small(round));
@@ -181,24 +179,7 @@ Test(object, item_writes_to_different_parts_of_a_list_do_not_conflict)
     stm_start_transaction(&T);
     fill_list(5, 10000);
     stm_commit_transaction(&T);
-    stm_detach(&T);
-    stm_stats_reset();
-    step_reset();
-    worker a, b;
-    worker_start(&a, list_setter, (void *)(intptr_t)0);
-    worker_start(&b, list_setter, (void *)(intptr_t)5000);
-    step_wait(1);
-    step_wait(2);
-    step_to(3);
-    worker_join(&a);
-    worker_join(&b);
-    stm_attach(&T);
-    stm_stats st;
-    stm_stats_read(&st);
-    uint64_t aborts = 0;
-    for (int k = 0; k < STM_ABORT_KINDS; k++)
-        if (k != STM_ABORT_FORCED)
-            aborts += st.aborts[k];
+    uint64_t aborts = run_side_by_side(list_setter, (void *)(intptr_t)0, (void *)(intptr_t)5000);
     cr_expect_eq(aborts, 0, "%llu aborts", (unsigned long long)aborts);
     stm_start_transaction(&T);
     cr_assert_eq(vm_small_value(vm_list_get(T.roots[5], 99)), 199);
