@@ -28,12 +28,84 @@ static size_t size_type(const void *obj)
 
 static uint32_t next_type_id = 1;
 
-/* Fills a type allocated bare: its name, bases (builtin type indexes, -1 ended), MRO
- * (single inheritance among the builtins: the type, then its base's MRO) and dict. */
+/* C3: the first head of the lists (each a tuple, from index start[k]) that is in no
+ * list's tail, or VM_NULL. */
+static vm_value c3_candidate(vm_value *lists, int64_t *start, int n)
+{
+    for (int k = 0; k < n; k++) {
+        if (start[k] >= vm_tuple_length(lists[k]))
+            continue;
+        vm_value head = vm_tuple_items(lists[k])[start[k]];
+        bool in_tail = false;
+        for (int m = 0; m < n && !in_tail; m++)
+            for (int64_t i = start[m] + 1; i < vm_tuple_length(lists[m]) && !in_tail; i++)
+                in_tail = vm_tuple_items(lists[m])[i] == head;
+        if (!in_tail)
+            return head;
+    }
+    return VM_NULL;
+}
+
+vm_value vm_type_mro(vm_value type, vm_value bases, vm_buf *msg)
+{
+    int nbases = (int)vm_tuple_length(bases);
+    /* merge the bases' MROs and the list of bases */
+    int n = nbases + 1;
+    vm_value *lists = malloc((size_t)n * sizeof *lists);
+    int64_t *start = calloc((size_t)n, sizeof *start);
+    if (!lists || !start)
+        abort();
+    int64_t total = 1;
+    for (int k = 0; k < nbases; k++) {
+        vm_value b = vm_tuple_items(bases)[k];
+        stm_read((stm_ref)b);
+        lists[k] = TY(b)->mro;
+        total += vm_tuple_length(lists[k]);
+    }
+    lists[nbases] = bases;
+    vm_value *out = malloc((size_t)total * sizeof *out);
+    if (!out)
+        abort();
+    int64_t nout = 0;
+    out[nout++] = type;
+    vm_value result = VM_NULL;
+    for (;;) {
+        bool done = true;
+        for (int k = 0; k < n; k++)
+            done &= start[k] >= vm_tuple_length(lists[k]);
+        if (done) {
+            result = vm_tuple_new((size_t)nout);
+            if (result)
+                memcpy(vm_tuple_items(result), out, (size_t)nout * sizeof *out);
+            break;
+        }
+        vm_value next = c3_candidate(lists, start, n);
+        if (!next) {
+            /* sic: CPython's message has a line break */
+            vm_buf_puts(msg, "Cannot create a consistent method resolution\norder (MRO) for bases");
+            for (int k = 0; k < nbases; k++) {
+                vm_buf_puts(msg, k ? ", " : " ");
+                vm_type_name(vm_tuple_items(bases)[k], msg);
+            }
+            break;
+        }
+        out[nout++] = next;
+        for (int k = 0; k < n; k++)
+            if (start[k] < vm_tuple_length(lists[k]) && vm_tuple_items(lists[k])[start[k]] == next)
+                start[k]++;
+    }
+    free(out);
+    free(lists);
+    free(start);
+    return result;
+}
+
+/* Fills a type allocated bare: its name, bases (builtin type indexes, -1 ended), MRO and
+ * dict. */
 static void fill_type(vm_value t, const char *name, const int *bases)
 {
     int nbases = 0;
-    while (bases[nbases] >= 0)
+    while (nbases < 2 && bases[nbases] >= 0)
         nbases++;
     vm_value name_v = vm_str_from_utf8(name, strlen(name));
     vm_value bases_v = vm_tuple_new((size_t)nbases);
@@ -42,14 +114,11 @@ static void fill_type(vm_value t, const char *name, const int *bases)
         abort();
     for (int i = 0; i < nbases; i++)
         vm_tuple_items(bases_v)[i] = vm_builtin_types[bases[i]];
-    vm_value base_mro = nbases ? TY(vm_builtin_types[bases[0]])->mro : VM_NULL;
-    int64_t nmro = 1 + (base_mro ? vm_tuple_length(base_mro) : 0);
-    vm_value mro = vm_tuple_new((size_t)nmro);
+    vm_buf msg = {0};
+    vm_value mro = vm_type_mro(t, bases_v, &msg);
     if (!mro)
-        abort();
-    vm_tuple_items(mro)[0] = t;
-    for (int64_t i = 1; i < nmro; i++)
-        vm_tuple_items(mro)[i] = vm_tuple_items(base_mro)[i - 1];
+        abort();            /* the builtin hierarchy is consistent */
+    vm_buf_free(&msg);
     vm_type *o = TY(t);
     o->name = o->qualname = name_v;
     o->bases = bases_v;
@@ -64,7 +133,7 @@ void vm_types_init(stm_thread *tl)
     for (int i = 0; i < VM_NBUILTIN_TYPES; i++)
         stm_add_global_root((stm_ref *)&vm_builtin_types[i]);
     /* in an order where every base comes before its subclasses */
-    static const struct { int index; const char *name; vm_layout layout; int bases[2]; uint64_t flags; } spec[] = {
+    static const struct { int index; const char *name; vm_layout layout; int bases[3]; uint64_t flags; } spec[] = {
         {VM_T_OBJECT, "object", VM_L_SINGLETON, {-1}, VM_TPFLAG_BASETYPE},
         {VM_T_TYPE, "type", VM_L_TYPE, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
         {VM_T_INT, "int", VM_L_INT, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
@@ -78,6 +147,10 @@ void vm_types_init(stm_thread *tl)
         {VM_T_NONETYPE, "NoneType", VM_L_SINGLETON, {VM_T_OBJECT, -1}, 0},
         {VM_T_ELLIPSIS, "ellipsis", VM_L_SINGLETON, {VM_T_OBJECT, -1}, 0},
         {VM_T_NOTIMPLEMENTED, "NotImplementedType", VM_L_SINGLETON, {VM_T_OBJECT, -1}, 0},
+#define E(name, base, base2) \
+        {VM_T_##name, #name, 0, {VM_T_##base, VM_T_##base2, -1}, VM_TPFLAG_BASETYPE},
+        VM_EXCEPTION_TYPES(E)
+#undef E
     };
     stm_start_transaction(tl);
     /* 1. the type objects, bare, so that the layouts' types exist before any object of

@@ -36,12 +36,57 @@ typedef struct vm_type {
     X(TYPE, "type") X(OBJECT, "object") X(INT, "int") X(BOOL, "bool") X(FLOAT, "float")    \
     X(STR, "str") X(BYTES, "bytes") X(TUPLE, "tuple") X(LIST, "list") X(DICT, "dict")      \
     X(NONETYPE, "NoneType") X(ELLIPSIS, "ellipsis") X(NOTIMPLEMENTED, "NotImplementedType")
+
+/* The builtin exceptions, CPython 3.11's hierarchy: E(name, base, second base or 0), every
+ * base before its subclasses.  Their instances' layout comes with the interpreter. */
+#define VM_EXCEPTION_TYPES(E)                                                              \
+    E(BaseException, OBJECT, 0) E(BaseExceptionGroup, BaseException, 0)                    \
+    E(Exception, BaseException, 0) E(GeneratorExit, BaseException, 0)                      \
+    E(KeyboardInterrupt, BaseException, 0) E(SystemExit, BaseException, 0)                 \
+    E(ArithmeticError, Exception, 0) E(AssertionError, Exception, 0)                       \
+    E(AttributeError, Exception, 0) E(BufferError, Exception, 0) E(EOFError, Exception, 0) \
+    E(ImportError, Exception, 0) E(LookupError, Exception, 0) E(MemoryError, Exception, 0) \
+    E(NameError, Exception, 0) E(OSError, Exception, 0) E(ReferenceError, Exception, 0)    \
+    E(RuntimeError, Exception, 0) E(StopAsyncIteration, Exception, 0)                      \
+    E(StopIteration, Exception, 0) E(SyntaxError, Exception, 0)                            \
+    E(SystemError, Exception, 0) E(TypeError, Exception, 0) E(ValueError, Exception, 0)    \
+    E(Warning, Exception, 0) E(FloatingPointError, ArithmeticError, 0)                     \
+    E(OverflowError, ArithmeticError, 0) E(ZeroDivisionError, ArithmeticError, 0)          \
+    E(BytesWarning, Warning, 0) E(DeprecationWarning, Warning, 0)                          \
+    E(EncodingWarning, Warning, 0) E(FutureWarning, Warning, 0)                            \
+    E(ImportWarning, Warning, 0) E(PendingDeprecationWarning, Warning, 0)                  \
+    E(ResourceWarning, Warning, 0) E(RuntimeWarning, Warning, 0)                           \
+    E(SyntaxWarning, Warning, 0) E(UnicodeWarning, Warning, 0) E(UserWarning, Warning, 0)  \
+    E(BlockingIOError, OSError, 0) E(ChildProcessError, OSError, 0)                        \
+    E(ConnectionError, OSError, 0) E(FileExistsError, OSError, 0)                          \
+    E(FileNotFoundError, OSError, 0) E(InterruptedError, OSError, 0)                       \
+    E(IsADirectoryError, OSError, 0) E(NotADirectoryError, OSError, 0)                     \
+    E(PermissionError, OSError, 0) E(ProcessLookupError, OSError, 0)                       \
+    E(TimeoutError, OSError, 0) E(IndentationError, SyntaxError, 0)                        \
+    E(IndexError, LookupError, 0) E(KeyError, LookupError, 0)                              \
+    E(ModuleNotFoundError, ImportError, 0) E(NotImplementedError, RuntimeError, 0)         \
+    E(RecursionError, RuntimeError, 0) E(UnboundLocalError, NameError, 0)                  \
+    E(UnicodeError, ValueError, 0) E(BrokenPipeError, ConnectionError, 0)                  \
+    E(ConnectionAbortedError, ConnectionError, 0) E(ConnectionRefusedError, ConnectionError, 0) \
+    E(ConnectionResetError, ConnectionError, 0) E(TabError, IndentationError, 0)           \
+    E(UnicodeDecodeError, UnicodeError, 0) E(UnicodeEncodeError, UnicodeError, 0)          \
+    E(UnicodeTranslateError, UnicodeError, 0) E(ExceptionGroup, BaseExceptionGroup, Exception)
+
 typedef enum {
 #define X(name, pyname) VM_T_##name,
     VM_BUILTIN_TYPES(X)
 #undef X
+#define E(name, base, base2) VM_T_##name,
+    VM_EXCEPTION_TYPES(E)
+#undef E
     VM_NBUILTIN_TYPES
 } vm_builtin_type;
+enum { VM_T_0 = -1 };           /* "no second base" in VM_EXCEPTION_TYPES */
+
+/* The method resolution order of a type with these bases (a tuple of types): CPython's C3
+ * linearisation, the type first.  VM_NULL if the bases admit none (msg then holds
+ * CPython's TypeError message) or the heap is exhausted (msg empty). */
+vm_value vm_type_mro(vm_value type, vm_value bases, vm_buf *msg);
 extern vm_value vm_builtin_types[VM_NBUILTIN_TYPES];
 
 /* Makes the builtin types (in a transaction of its own, committed), sets vm_layout_types

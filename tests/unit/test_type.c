@@ -76,3 +76,56 @@ Test(type, types_survive_a_major_collection)
     cr_expect_eq(vm_dict_len(t->dict), 0);
     stm_commit_transaction(&T);
 }
+
+static void expect_mro(vm_value mro, const char *const *names, int n)
+{
+    cr_assert_eq(vm_tuple_length(mro), n);
+    for (int i = 0; i < n; i++) {
+        vm_buf b = {0};
+        vm_type_name(vm_tuple_items(mro)[i], &b);
+        cr_expect_str_eq(b.data, names[i]);
+        vm_buf_free(&b);
+    }
+}
+
+Test(type, the_exception_hierarchy_is_cpythons)
+{
+    stm_start_transaction(&T);
+    /* ExceptionGroup.__mro__: the one builtin with two bases, merged by C3 */
+    static const char *const eg[] = {"ExceptionGroup", "BaseExceptionGroup", "Exception",
+                                     "BaseException", "object"};
+    expect_mro(((vm_type *)vm_obj(TY(ExceptionGroup)))->mro, eg, 5);
+    cr_expect(vm_is_subtype(TY(ZeroDivisionError), TY(ArithmeticError)));
+    cr_expect(vm_is_subtype(TY(ModuleNotFoundError), TY(Exception)));
+    cr_expect(vm_is_subtype(TY(ConnectionResetError), TY(OSError)));
+    cr_expect(!vm_is_subtype(TY(KeyboardInterrupt), TY(Exception)));
+    cr_expect(!vm_is_subtype(TY(StopIteration), TY(ValueError)));
+    vm_buf b = {0};
+    vm_type_name(TY(UnicodeTranslateError), &b);
+    cr_expect_str_eq(b.data, "UnicodeTranslateError");
+    vm_buf_free(&b);
+    stm_commit_transaction(&T);
+}
+
+Test(type, c3_merges_bases_and_refuses_what_cannot_be_ordered)
+{
+    stm_start_transaction(&T);
+    /* class X(OSError, ValueError): X, OSError, ValueError, Exception, BaseException, object */
+    vm_value bases = vm_tuple_new(2);
+    vm_tuple_items(bases)[0] = TY(OSError);
+    vm_tuple_items(bases)[1] = TY(ValueError);
+    vm_buf msg = {0};
+    vm_value mro = vm_type_mro(TY(TYPE), bases, &msg);
+    cr_assert_neq(mro, VM_NULL);
+    static const char *const x[] = {"type", "OSError", "ValueError", "Exception",
+                                    "BaseException", "object"};
+    expect_mro(mro, x, 6);
+    /* class X(object, int) */
+    vm_tuple_items(bases)[0] = TY(OBJECT);
+    vm_tuple_items(bases)[1] = TY(INT);
+    cr_assert_eq(vm_type_mro(TY(TYPE), bases, &msg), VM_NULL);
+    cr_expect_str_eq(msg.data, "Cannot create a consistent method resolution\n"
+                               "order (MRO) for bases object, int");
+    vm_buf_free(&msg);
+    stm_commit_transaction(&T);
+}
