@@ -37,14 +37,9 @@ enum {
     VM_OPF_LOCAL = 256,     /* the argument indexes the fast locals (localsplus) */
 };
 
-#define A VM_OPF_ARG
-#define J (VM_OPF_ARG | VM_OPF_JUMP)
-#define C VM_OPF_CACHE
-#define NF VM_OPF_NOFALL
-#define S VM_OPF_SAFEPOINT
-#define K (VM_OPF_ARG | VM_OPF_CONST)
-#define N (VM_OPF_ARG | VM_OPF_NAME)
-#define L (VM_OPF_ARG | VM_OPF_LOCAL)
+/* In the flags column, A J C NF S K N L stand for VM_OPF_* combinations: vm/code.c, the
+ * one place that reads the column, defines them (ARG, ARG|JUMP, CACHE, NOFALL, SAFEPOINT,
+ * ARG|CONST, ARG|NAME, ARG|LOCAL). */
 #define VM_OPCODES(X)                                                                      \
     /* the value stack */                                                                  \
     X(NOP, 0) X(POP_TOP, 0) X(PUSH_NULL, 0) X(COPY, A) X(SWAP, A) X(LOAD_CONST, K)         \
@@ -101,15 +96,6 @@ typedef enum {
 
 extern const char *const vm_op_names[VM_NOPCODES];
 extern const unsigned vm_op_flags[VM_NOPCODES];
-
-#undef A
-#undef J
-#undef C
-#undef NF
-#undef S
-#undef K
-#undef N
-#undef L
 
 #define VM_OP_ARG_MAX ((1u << 24) - 1)
 static inline uint32_t vm_op_make(int op, uint32_t arg) { return (uint32_t)op | (arg << 8); }
