@@ -54,6 +54,22 @@ static void trace_list(void *obj, stm_visit_fn visit, void *ctx)
     visit(&l->items, ctx);
 }
 
+/* OBJ: every word after the header is a value (odd words: tagged data, skipped) */
+static void trace_obj(void *obj, stm_visit_fn visit, void *ctx)
+{
+    vm_object *o = obj;
+    size_t n = (stm_size_units(&o->hdr) * 16 - sizeof(stm_hdr)) / 8;
+    stm_ref *w = &o->type;
+    for (size_t i = 0; i < n; i++)
+        visit(&w[i], ctx);
+}
+
+static size_t size_complex(const void *obj)
+{
+    (void)obj;
+    return sizeof(vm_complex);
+}
+
 static size_t size_list(const void *obj)
 {
     (void)obj;
@@ -131,6 +147,8 @@ void vm_objects_init(stm_thread *tl)
         [VM_L_TUPLE - VM_LAYOUT_BASE] = {"tuple", trace_tuple, NULL, size_tuple},
         [VM_L_DICT - VM_LAYOUT_BASE] = {"dict", trace_dict, NULL, size_dict},
         [VM_L_LIST - VM_LAYOUT_BASE] = {"list", trace_list, NULL, size_list},
+        [VM_L_OBJ - VM_LAYOUT_BASE] = {"object", trace_obj, NULL, NULL},
+        [VM_L_COMPLEX - VM_LAYOUT_BASE] = {"complex", trace_type_only, NULL, size_complex},
     };
     for (int l = VM_LAYOUT_BASE; l < VM_LAYOUT_END; l++) {
         if (types[l - VM_LAYOUT_BASE].name)     /* TYPE: vm/type.c registers it */
@@ -232,6 +250,7 @@ vm_value vm_str_from_ustr(vm_ustr s)
     o->kind = kind;
     o->ascii = maxchar < 128;
     vm_ustr_copy(o->data, kind, 0, s);
+    o->hash = s.len <= 64 ? vm_ustr_hash(vm_str_view(v), vm_hash_key) : -1;
     return v;
 }
 
@@ -251,6 +270,7 @@ vm_value vm_str_from_utf8(const char *s, size_t n)
     o->kind = kind;
     o->ascii = size.maxchar < 128;
     vm_ustr_decode(o->data, kind, VM_USTR_UTF8, (const uint8_t *)s, n, VM_USTR_SURROGATEPASS);
+    o->hash = size.len <= 64 ? vm_ustr_hash(vm_str_view(v), vm_hash_key) : -1;
     return v;
 }
 
@@ -494,9 +514,17 @@ bool vm_hash(vm_value v, int64_t *out)
     case VM_L_FLOAT:
         *out = hash_double(v, vm_float_value(v));
         return true;
-    case VM_L_STR:
+    case VM_L_STR: {
+        vm_str *o = vm_obj(v);
+        if (o->hash != -1) {
+            *out = o->hash;
+            return true;
+        }
         *out = vm_ustr_hash(vm_str_view(v), vm_hash_key);
+        if (stm_is_young((stm_ref)v))
+            o->hash = *out;         /* private to this transaction: no barrier needed */
         return true;
+    }
     case VM_L_BYTES: {
         const vm_bytes *b = vm_obj(v);
         *out = vm_ustr_hash((vm_ustr){b->data, (size_t)b->length, 1}, vm_hash_key);
@@ -520,9 +548,12 @@ bool vm_hash(vm_value v, int64_t *out)
         return true;
     }
     default:
-        return false;
+        return vm_hash_hook ? vm_hash_hook(v, out) : false;
     }
 }
+
+bool (*vm_hash_hook)(vm_value v, int64_t *out);
+bool (*vm_equal_hook)(vm_value v, vm_value w);
 
 /* An int (or bool) against a float, exactly (float_richcompare's rules). */
 static bool int_equals_double(vm_value i, double d)
@@ -552,6 +583,12 @@ bool vm_equal(vm_value v, vm_value w)
 {
     if (v == w)
         return !vm_has_layout(v, VM_L_FLOAT) || !isnan(vm_float_value(v));
+    if (vm_equal_hook) {
+        vm_layout lv = vm_is_ref(v) ? vm_layout_of(v) : VM_L_INT;
+        vm_layout lw = vm_is_ref(w) ? vm_layout_of(w) : VM_L_INT;
+        if (lv >= VM_L_DICT || lw >= VM_L_DICT)
+            return vm_equal_hook(v, w);
+    }
     v = bool_as_int(v);
     w = bool_as_int(w);
     bool vi = vm_is_int(v), wi = vm_is_int(w);
@@ -572,8 +609,12 @@ bool vm_equal(vm_value v, vm_value w)
     if (!vm_is_ref(v) || !vm_is_ref(w) || vm_layout_of(v) != vm_layout_of(w))
         return false;
     switch (vm_layout_of(v)) {
-    case VM_L_STR:
+    case VM_L_STR: {
+        const vm_str *a = vm_obj(v), *b = vm_obj(w);
+        if (a->length != b->length || (a->hash != -1 && b->hash != -1 && a->hash != b->hash))
+            return false;
         return vm_ustr_equal(vm_str_view(v), vm_str_view(w));
+    }
     case VM_L_BYTES: {
         const vm_bytes *a = vm_obj(v), *b = vm_obj(w);
         return a->length == b->length && memcmp(a->data, b->data, (size_t)a->length) == 0;

@@ -49,7 +49,8 @@ static inline bool vm_is_ref(vm_value v) { return v != VM_NULL && !vm_is_small(v
 /* The layouts: one registered stm_type each.  X(NAME, python type name). */
 #define VM_LAYOUTS(X)                                                                      \
     X(SINGLETON, "singleton") X(FLOAT, "float") X(INT, "int") X(STR, "str")                \
-    X(BYTES, "bytes") X(TUPLE, "tuple") X(DICT, "dict") X(LIST, "list") X(TYPE, "type")
+    X(BYTES, "bytes") X(TUPLE, "tuple") X(DICT, "dict") X(LIST, "list") X(TYPE, "type")    \
+    X(OBJ, "object") X(COMPLEX, "complex")
 
 #define VM_LAYOUT_BASE 32           /* tids below are the runtime's and its tests' */
 typedef enum {
@@ -82,11 +83,17 @@ typedef struct vm_int {
 typedef struct vm_str {
     vm_object o;
     int64_t length;
+    int64_t hash;                   /* -1 until computed (at creation when short) */
     uint8_t kind;                   /* 1, 2 or 4 */
     uint8_t ascii;                  /* every code point < 128 */
     uint8_t pad_[6];
     uint8_t data[];
 } vm_str;
+
+typedef struct vm_complex {
+    vm_object o;
+    double real, imag;
+} vm_complex;
 
 typedef struct vm_bytes {
     vm_object o;
@@ -191,6 +198,11 @@ vm_value vm_value_from_const(const vm_ast_const *k);
 extern uint8_t vm_hash_key[16];
 /* hash(v): true with *out set, false if v is unhashable (not one of the kinds above). */
 bool vm_hash(vm_value v, int64_t *out);
+/* What vm_hash and vm_equal do for values of other layouts (the interpreter sets them:
+ * __hash__ and __eq__ of classes).  An error leaves the exception pending: hash returns
+ * false, equality false. */
+extern bool (*vm_hash_hook)(vm_value v, int64_t *out);
+extern bool (*vm_equal_hook)(vm_value v, vm_value w);
 /* v == w for the kinds above: ints, bools and floats compare by value across types (True
  * == 1 == 1.0), str with str, bytes with bytes, tuples item by item; otherwise identity.
  * NaN is not equal to itself (containers compare identity first: vm_same_key). */

@@ -18,6 +18,8 @@ static void trace_type(void *obj, stm_visit_fn visit, void *ctx)
     visit(&t->bases, ctx);
     visit(&t->mro, ctx);
     visit(&t->dict, ctx);
+    visit(&t->base, ctx);
+    visit(&t->slots, ctx);
 }
 
 static size_t size_type(const void *obj)
@@ -124,6 +126,7 @@ static void fill_type(vm_value t, const char *name, const int *bases)
     o->bases = bases_v;
     o->mro = mro;
     o->dict = dict;
+    o->base = nbases ? vm_builtin_types[bases[0]] : VM_NULL;
 }
 
 void vm_types_init(stm_thread *tl)
@@ -133,22 +136,14 @@ void vm_types_init(stm_thread *tl)
     for (int i = 0; i < VM_NBUILTIN_TYPES; i++)
         stm_add_global_root((stm_ref *)&vm_builtin_types[i]);
     /* in an order where every base comes before its subclasses */
+    enum { B = VM_TPFLAG_BASETYPE };
     static const struct { int index; const char *name; vm_layout layout; int bases[3]; uint64_t flags; } spec[] = {
-        {VM_T_OBJECT, "object", VM_L_SINGLETON, {-1}, VM_TPFLAG_BASETYPE},
-        {VM_T_TYPE, "type", VM_L_TYPE, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
-        {VM_T_INT, "int", VM_L_INT, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
-        {VM_T_BOOL, "bool", VM_L_SINGLETON, {VM_T_INT, -1}, 0},
-        {VM_T_FLOAT, "float", VM_L_FLOAT, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
-        {VM_T_STR, "str", VM_L_STR, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
-        {VM_T_BYTES, "bytes", VM_L_BYTES, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
-        {VM_T_TUPLE, "tuple", VM_L_TUPLE, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
-        {VM_T_LIST, "list", VM_L_LIST, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
-        {VM_T_DICT, "dict", VM_L_DICT, {VM_T_OBJECT, -1}, VM_TPFLAG_BASETYPE},
-        {VM_T_NONETYPE, "NoneType", VM_L_SINGLETON, {VM_T_OBJECT, -1}, 0},
-        {VM_T_ELLIPSIS, "ellipsis", VM_L_SINGLETON, {VM_T_OBJECT, -1}, 0},
-        {VM_T_NOTIMPLEMENTED, "NotImplementedType", VM_L_SINGLETON, {VM_T_OBJECT, -1}, 0},
+#define X(name, pyname, layout, base, flags) \
+        {VM_T_##name, pyname, VM_L_##layout, {VM_T_##base, -1}, flags},
+        VM_BUILTIN_TYPES(X)
+#undef X
 #define E(name, base, base2) \
-        {VM_T_##name, #name, 0, {VM_T_##base, VM_T_##base2, -1}, VM_TPFLAG_BASETYPE},
+        {VM_T_##name, #name, VM_L_OBJ, {VM_T_##base, VM_T_##base2, -1}, VM_TPFLAG_BASETYPE},
         VM_EXCEPTION_TYPES(E)
 #undef E
     };
@@ -163,6 +158,9 @@ void vm_types_init(stm_thread *tl)
         o->flags = spec[i].flags;
         o->id = next_type_id++;
         o->instance_layout = (uint32_t)spec[i].layout;
+        o->builtin = (uint32_t)spec[i].index + 1;
+        if (spec[i].index >= VM_T_BaseException)
+            o->nfields = 7;         /* vm/interp.h: VM_EXC_NFIELDS */
         stm_global_root_set(tl, (stm_ref *)&vm_builtin_types[spec[i].index], r);
     }
     for (int i = 0; i < VM_NBUILTIN_TYPES; i++)
@@ -170,7 +168,8 @@ void vm_types_init(stm_thread *tl)
     static const struct { vm_layout l; vm_builtin_type t; } layouts[] = {
         {VM_L_FLOAT, VM_T_FLOAT}, {VM_L_INT, VM_T_INT}, {VM_L_STR, VM_T_STR},
         {VM_L_BYTES, VM_T_BYTES}, {VM_L_TUPLE, VM_T_TUPLE}, {VM_L_DICT, VM_T_DICT},
-        {VM_L_LIST, VM_T_LIST}, {VM_L_TYPE, VM_T_TYPE}};
+        {VM_L_LIST, VM_T_LIST}, {VM_L_TYPE, VM_T_TYPE}, {VM_L_OBJ, VM_T_OBJECT},
+        {VM_L_COMPLEX, VM_T_COMPLEX}};
     for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++)
         stm_global_root_set(tl, &vm_layout_types[layouts[i].l - VM_LAYOUT_BASE],
                             (stm_ref)vm_builtin_types[layouts[i].t]);

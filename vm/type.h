@@ -29,13 +29,59 @@ typedef struct vm_type {
     uint64_t version;
     uint32_t id;
     uint32_t instance_layout;   /* vm_layout of its instances */
+    uint32_t nfields;           /* VM_L_OBJ instances: their fields (dict first) */
+    uint32_t builtin;           /* vm_builtin_type + 1 of the nearest builtin base */
+    vm_value base;              /* __base__: the first base (VM_NULL for object) */
+    vm_value slots;             /* __slots__ names (tuple) or VM_NULL */
 } vm_type;
 
-/* The builtin types, by name. */
+/* The builtin types: X(ENUM, name, instance layout, base, flags), every base first.
+ * Flags: B = may be subclassed. */
 #define VM_BUILTIN_TYPES(X)                                                                \
-    X(TYPE, "type") X(OBJECT, "object") X(INT, "int") X(BOOL, "bool") X(FLOAT, "float")    \
-    X(STR, "str") X(BYTES, "bytes") X(TUPLE, "tuple") X(LIST, "list") X(DICT, "dict")      \
-    X(NONETYPE, "NoneType") X(ELLIPSIS, "ellipsis") X(NOTIMPLEMENTED, "NotImplementedType")
+    X(OBJECT, "object", OBJ, 0, B) X(TYPE, "type", TYPE, OBJECT, B)                        \
+    X(INT, "int", INT, OBJECT, B) X(BOOL, "bool", SINGLETON, INT, 0)                       \
+    X(FLOAT, "float", FLOAT, OBJECT, B) X(STR, "str", STR, OBJECT, B)                      \
+    X(BYTES, "bytes", BYTES, OBJECT, B) X(TUPLE, "tuple", TUPLE, OBJECT, B)                \
+    X(LIST, "list", LIST, OBJECT, B) X(DICT, "dict", DICT, OBJECT, B)                      \
+    X(NONETYPE, "NoneType", SINGLETON, OBJECT, 0)                                          \
+    X(ELLIPSIS, "ellipsis", SINGLETON, OBJECT, 0)                                          \
+    X(NOTIMPLEMENTED, "NotImplementedType", SINGLETON, OBJECT, 0)                          \
+    X(COMPLEX, "complex", COMPLEX, OBJECT, B) X(SET, "set", OBJ, OBJECT, B)                \
+    X(FROZENSET, "frozenset", OBJ, OBJECT, B) X(BYTEARRAY, "bytearray", OBJ, OBJECT, B)    \
+    X(RANGE, "range", OBJ, OBJECT, 0) X(SLICE, "slice", OBJ, OBJECT, 0)                    \
+    X(FUNCTION, "function", OBJ, OBJECT, 0) X(CODE, "code", OBJ, OBJECT, 0)                \
+    X(CELL, "cell", OBJ, OBJECT, 0) X(METHOD, "method", OBJ, OBJECT, 0)                    \
+    X(BUILTIN_FUNCTION, "builtin_function_or_method", OBJ, OBJECT, 0)                      \
+    X(METHOD_DESCRIPTOR, "method_descriptor", OBJ, OBJECT, 0)                              \
+    X(CLASSMETHOD_DESCRIPTOR, "classmethod_descriptor", OBJ, OBJECT, 0)                    \
+    X(WRAPPER_DESCRIPTOR, "wrapper_descriptor", OBJ, OBJECT, 0)                            \
+    X(GETSET_DESCRIPTOR, "getset_descriptor", OBJ, OBJECT, 0)                              \
+    X(MEMBER_DESCRIPTOR, "member_descriptor", OBJ, OBJECT, 0)                              \
+    X(MODULE, "module", OBJ, OBJECT, B) X(FRAME, "frame", OBJ, OBJECT, 0)                  \
+    X(TRACEBACK, "traceback", OBJ, OBJECT, 0)                                              \
+    X(PROPERTY, "property", OBJ, OBJECT, B) X(CLASSMETHOD, "classmethod", OBJ, OBJECT, B)  \
+    X(STATICMETHOD, "staticmethod", OBJ, OBJECT, B) X(SUPER, "super", OBJ, OBJECT, B)      \
+    X(GENERATOR, "generator", OBJ, OBJECT, 0) X(COROUTINE, "coroutine", OBJ, OBJECT, 0)    \
+    X(ASYNC_GENERATOR, "async_generator", OBJ, OBJECT, 0)                                  \
+    X(ENUMERATE, "enumerate", OBJ, OBJECT, B) X(ZIP, "zip", OBJ, OBJECT, B)                \
+    X(MAP, "map", OBJ, OBJECT, B) X(FILTER, "filter", OBJ, OBJECT, B)                      \
+    X(REVERSED, "reversed", OBJ, OBJECT, B)                                                \
+    X(LIST_ITERATOR, "list_iterator", OBJ, OBJECT, 0)                                      \
+    X(LIST_REVITERATOR, "list_reverseiterator", OBJ, OBJECT, 0)                            \
+    X(TUPLE_ITERATOR, "tuple_iterator", OBJ, OBJECT, 0)                                    \
+    X(RANGE_ITERATOR, "range_iterator", OBJ, OBJECT, 0)                                    \
+    X(STR_ITERATOR, "str_ascii_iterator", OBJ, OBJECT, 0)                                  \
+    X(BYTES_ITERATOR, "bytes_iterator", OBJ, OBJECT, 0)                                    \
+    X(DICT_KEYITERATOR, "dict_keyiterator", OBJ, OBJECT, 0)                                \
+    X(DICT_VALUEITERATOR, "dict_valueiterator", OBJ, OBJECT, 0)                            \
+    X(DICT_ITEMITERATOR, "dict_itemiterator", OBJ, OBJECT, 0)                              \
+    X(SET_ITERATOR, "set_iterator", OBJ, OBJECT, 0)                                        \
+    X(SEQ_ITERATOR, "iterator", OBJ, OBJECT, 0)                                            \
+    X(CALLABLE_ITERATOR, "callable_iterator", OBJ, OBJECT, 0)                              \
+    X(DICT_KEYS, "dict_keys", OBJ, OBJECT, 0) X(DICT_VALUES, "dict_values", OBJ, OBJECT, 0) \
+    X(DICT_ITEMS, "dict_items", OBJ, OBJECT, 0)                                            \
+    X(MAPPINGPROXY, "mappingproxy", OBJ, OBJECT, 0)                                        \
+    X(NAMESPACE, "SimpleNamespace", OBJ, OBJECT, B)
 
 /* The builtin exceptions, CPython 3.11's hierarchy: E(name, base, second base or 0), every
  * base before its subclasses.  Their instances' layout comes with the interpreter. */
@@ -73,7 +119,7 @@ typedef struct vm_type {
     E(UnicodeTranslateError, UnicodeError, 0) E(ExceptionGroup, BaseExceptionGroup, Exception)
 
 typedef enum {
-#define X(name, pyname) VM_T_##name,
+#define X(name, pyname, layout, base, flags) VM_T_##name,
     VM_BUILTIN_TYPES(X)
 #undef X
 #define E(name, base, base2) VM_T_##name,
