@@ -295,6 +295,46 @@ enum { VM_FR_CODE, VM_FR_GLOBALS, VM_FR_BUILTINS, VM_FR_LOCALS, VM_FR_BACK, VM_F
        VM_FR_LASTI, VM_FR_DEPTH, VM_FR_FLAGS, VM_FR_GEN, VM_FR_LINENO, VM_FR_NFIELDS };
 
 /* ---------------------------------------------------------------------------------------
+ * Provided by the object-model files for the eval loop and each other
+ */
+/* vm/num.c */
+bool vm_as_double(vm_value v, double *out);     /* int/float (and __float__) -> double */
+vm_value vm_int_repr(vm_value v);               /* str of an int (4300-digit limit) */
+vm_value vm_float_repr(vm_value v);
+/* vm/strobj.c */
+vm_value vm_str_concat(vm_value a, vm_value b);
+vm_value vm_str_join_values(vm_value *items, int64_t n);   /* BUILD_STRING: all str */
+vm_value vm_str_repr(vm_value s);
+/* vm/containers.c */
+vm_value vm_set_new(vm_value type);             /* type: set or frozenset (or subclass) */
+int vm_set_add(vm_value set, vm_value key);
+int vm_set_update(vm_value set, vm_value iterable);
+bool vm_is_anyset(vm_value v);
+int vm_list_extend(vm_value list, vm_value iterable);
+vm_value vm_list_as_tuple(vm_value list);
+/* d.update(other) (a mapping, or an iterable of pairs); merge: for **kwargs, raises
+ * TypeError on a repeated key ("got multiple values for keyword argument"), func names
+ * the callee for the message (VM_NULL: update). */
+int vm_dict_update(vm_value d, vm_value other);
+int vm_dict_merge(vm_value d, vm_value other, vm_value func);
+vm_value vm_slice_new(vm_value start, vm_value stop, vm_value step);
+/* slice.indices(length) for a slice object: false with an exception on error. */
+bool vm_slice_indices(vm_value slice, int64_t length, int64_t *start, int64_t *stop,
+                      int64_t *step, int64_t *slicelength);
+vm_value vm_range_new(int64_t start, int64_t stop, int64_t step);
+/* next() of the builtin iterator types (list_iterator, range_iterator, dict and set
+ * iterators, enumerate, zip, map, filter, reversed, ...): VM_NULL with no exception when
+ * exhausted; *handled false if it is not one of them. */
+vm_value vm_builtin_next(vm_value it, bool *handled);
+/* sorted(): sorts a list in place (key VM_NULL or None: none), stable. -1 on error. */
+int vm_list_sort(vm_value list, vm_value key, bool reverse);
+
+/* Recursion guard for repr of containers (CPython's Py_ReprEnter): 1 if v is already
+ * being repr'd by this thread (print "[...]"), 0 if entered, -1 on error. */
+int vm_repr_enter(vm_value v);
+void vm_repr_leave(vm_value v);
+
+/* ---------------------------------------------------------------------------------------
  * Start-up (vm/builtins.c and the others' init functions, in order)
  */
 void vm_interp_init(vm_thread *th);
