@@ -2,7 +2,8 @@
 #   make          release build into build/
 #   make test     every test: unit, stress, sanitizers, AArch64 under qemu (see tools/run-tests)
 #   make demo     threads running in parallel on the STM runtime, with the speedup
-#   make bench    the thread-scaling benchmarks (bench_threads/)
+#   make bench    the thread-scaling benchmarks (bench_threads/), then the single-thread
+#                 programs of bench/py/ under python3.11 and stmpy (bench/run-single)
 #   make deps     install missing Debian packages (tools/install-deps)
 JOBS ?= $(shell nproc)
 CMAKE ?= cmake
@@ -47,6 +48,7 @@ demo: build
 
 bench: build
 	@bench_threads/run
+	@bench/run-single
 
 clean:
 	rm -rf build build-debug build-check build-tsan build-static build-arm64

@@ -135,6 +135,8 @@ enum {
     VM_METH_NOKW = 1,       /* rejects keyword arguments ("takes no keyword arguments") */
     VM_METH_CLASS = 2,      /* a classmethod: args[0] is the class */
     VM_METH_STATIC = 4,     /* a staticmethod in a type's dict */
+    VM_METH_GETTER = 8,     /* an attribute (getset descriptor): fn(self) gets it */
+    VM_METH_SETTER = 16,    /* with GETTER: fn(self, value) sets it (value VM_NULL: del) */
 };
 
 typedef struct vm_method_def {
