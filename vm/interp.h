@@ -201,6 +201,10 @@ static inline bool vm_is_type(vm_value v, vm_builtin_type t)
     return vm_is_ref(v) && (vm_value)((vm_object *)vm_obj(v))->type == vm_builtin_types[t];
 }
 bool vm_is_type_object(vm_value v);
+/* A new builtin-like type made at start-up (immutable from Python), e.g. a C file type:
+ * instances have layout VM_L_OBJ with nfields fields.  Keep it in a global root
+ * (stm_add_global_root before, stm_global_root_set inside the init transaction). */
+vm_value vm_new_static_type(const char *name, vm_value base, int nfields, bool basetype);
 
 /* ---------------------------------------------------------------------------------------
  * Strings (vm/ops.c)
