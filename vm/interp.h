@@ -24,6 +24,7 @@
 #include "vm/dict.h"
 #include "vm/list.h"
 #include "vm/object.h"
+#include "vm/opcodes.h"
 #include "vm/type.h"
 
 /* ---------------------------------------------------------------------------------------
@@ -79,7 +80,7 @@ int vm_obj_nfields(vm_value v);
 /* ---------------------------------------------------------------------------------------
  * Exceptions
  */
-static inline vm_value vm_type(vm_builtin_type t) { return vm_builtin_types[t]; }
+#define VM_TYPE_I(t) (vm_builtin_types[(t)])
 #define VM_TYPE(name) (vm_builtin_types[VM_T_##name])
 
 /* Raises an instance of type with a message formatted by vm_format (below). */
@@ -93,6 +94,8 @@ static inline vm_value vm_exc_current(void) { return vm_root(VM_ROOT_EXC); }
 static inline void vm_exc_clear(void) { vm_set_root(VM_ROOT_EXC, VM_NULL); }
 /* Whether the pending exception is an instance of type; clears it if so and clear. */
 bool vm_exc_matches(vm_value type);
+/* Whether the pending exception is an instance of type (kept pending). */
+bool vm_exc_matches_keep(vm_value type);
 /* Takes the pending exception (clears it). */
 vm_value vm_exc_fetch(void);
 
@@ -209,7 +212,7 @@ vm_value vm_new_static_type(const char *name, vm_value base, int nfields, bool b
 /* ---------------------------------------------------------------------------------------
  * Strings (vm/ops.c)
  */
-vm_value vm_str(const char *s);                 /* from a C string (UTF-8) */
+vm_value vm_str_c(const char *s);               /* from a C string (UTF-8) */
 /* An interned str for a C string: the same object for the same text (identifiers). */
 vm_value vm_intern(const char *s);
 vm_value vm_intern_value(vm_value str);
@@ -234,6 +237,17 @@ int vm_setattr(vm_value obj, vm_value name, vm_value value);  /* value 0: delete
 vm_value vm_getmethod(vm_value obj, vm_value name, vm_value *self_out);
 /* obj.__dict__ of an instance (VM_NULL if it has none); created if create. */
 vm_value vm_instance_dict(vm_value obj, bool create);
+/* The __dict__ getset descriptor classes put in their dict; a __slots__ member. */
+vm_value vm_dict_descriptor(vm_value owner);
+vm_value vm_member_descriptor(vm_value name, int index, vm_value owner);
+/* A type's __module__ (str) or VM_NULL. */
+vm_value vm_type_module_name(vm_value type);
+/* "0x7f..." for reprs (a per-thread ring of buffers). */
+const char *vm_hex_id(uint64_t id);
+/* types.GenericAlias-like result of list[int]: (vm/func.c) */
+vm_value vm_generic_alias(vm_value origin, vm_value args);
+/* Resets per-attempt thread state at the start of a transaction attempt. */
+void vm_ops_reset_thread(void);
 
 vm_value vm_call(vm_value callable, vm_value *args, int64_t nargs, vm_value kwnames);
 vm_value vm_call0(vm_value callable);
