@@ -184,6 +184,17 @@ enum { VM_MOD_DICT, VM_MOD_NFIELDS };
 /* The heap code object of a compiled code object (consts and names made into objects,
  * nested code objects too). */
 vm_value vm_code_wrap(const vm_code *code);
+/* A function's docstring from its code: co_consts[0] when a str, else None. */
+vm_value vm_code_docstring(vm_value code);
+/* Calls f(*args, **kwargs) with kwargs a dict (or VM_NULL). */
+vm_value vm_call_kwargs(vm_value f, vm_value *args, int64_t nargs, vm_value kwargs);
+/* The attribute name found after start_type in cls's MRO, bound to cls (super(start_type,
+ * cls).name); raises AttributeError. */
+vm_value vm_super_lookup(vm_value start_type, vm_value cls, vm_value name);
+/* int | str */
+vm_value vm_union_new(vm_value a, vm_value b);
+/* The builtins' __build_class__ (vm/func.c). */
+extern const vm_method_def vm_build_class_def;
 static inline const vm_code *vm_code_of(vm_value codeobj)
 {
     return vm_untag_ptr(vm_fields(codeobj)[VM_CODE_C]);
@@ -304,6 +315,10 @@ vm_value vm_call_function(vm_value func, vm_value *args, int64_t nargs, vm_value
 /* Runs a module's code as the thread's base loop: transactions begin and commit inside;
  * returns false if an exception escaped (left in VM_ROOT_EXC, not cleared). */
 bool vm_run_main(vm_value code, vm_value globals);
+/* Runs a class body function with ns as its locals; returns its __class__ cell (or None). */
+vm_value vm_eval_class_body(vm_value func, vm_value ns);
+/* super() without arguments: the current frame's __class__ cell and first argument. */
+bool vm_super_zero_args(vm_value *type, vm_value *obj);
 /* The current frame's globals / builtins. */
 vm_value vm_current_globals(void);
 vm_value vm_current_locals(void);
