@@ -2196,7 +2196,23 @@ static vm_value complex_new(vm_value *args, int64_t nargs, vm_value kwnames)
         vm_buf text = {0};
         vm_buf_put_str(&text, r);
         double re, im;
-        bool ok = parse_complex(text.data ? text.data : "", text.len, &re, &im);
+        /* PEP 515 underscores go first, each between two digits, with their own message */
+        char *t = text.data ? text.data : "";
+        size_t n = 0;
+        for (size_t k = 0; k < text.len; k++) {
+            if (t[k] == '_') {
+                bool digits_around = k > 0 && t[k - 1] >= '0' && t[k - 1] <= '9' &&
+                                     k + 1 < text.len && t[k + 1] >= '0' && t[k + 1] <= '9';
+                if (!digits_around) {
+                    vm_buf_free(&text);
+                    vm_raise(VM_TYPE(ValueError), "could not convert string to complex: %R", r);
+                    return VM_NULL;
+                }
+                continue;
+            }
+            t[n++] = t[k];
+        }
+        bool ok = parse_complex(t, n, &re, &im);
         vm_buf_free(&text);
         if (!ok) {
             vm_raise(VM_TYPE(ValueError), "complex() arg is a malformed string");
