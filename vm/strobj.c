@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/charmap.h"
 #include "vm/numfmt.h"
 #include "vm/strobj_shared.h"
 
@@ -2107,7 +2108,11 @@ static vm_value str_dunder_format(vm_value *args, int64_t nargs, vm_value kwname
  */
 
 typedef enum { CODEC_UTF8, CODEC_LATIN1, CODEC_ASCII, CODEC_UTF16, CODEC_UTF16LE,
-               CODEC_UTF16BE, CODEC_UTF32, CODEC_UTF32LE, CODEC_UTF32BE, CODEC_UNKNOWN } codec_id;
+               CODEC_UTF16BE, CODEC_UTF32, CODEC_UTF32LE, CODEC_UTF32BE, CODEC_UTF8SIG,
+               CODEC_UNIESC, CODEC_RAWUNIESC, CODEC_CHARMAP, CODEC_UNKNOWN } codec_id;
+
+/* The table of the last CODEC_CHARMAP lookup (per thread: set and used in one call). */
+static __thread const uint16_t *charmap_table;
 
 static codec_id codec_lookup(const char *name)
 {
@@ -2138,11 +2143,14 @@ static codec_id codec_lookup(const char *name)
         {"utf_32", CODEC_UTF32}, {"utf32", CODEC_UTF32}, {"u32", CODEC_UTF32},
         {"utf_32_le", CODEC_UTF32LE}, {"utf_32le", CODEC_UTF32LE},
         {"utf_32_be", CODEC_UTF32BE}, {"utf_32be", CODEC_UTF32BE},
+        {"utf_8_sig", CODEC_UTF8SIG}, {"utf8_sig", CODEC_UTF8SIG},
+        {"unicode_escape", CODEC_UNIESC}, {"raw_unicode_escape", CODEC_RAWUNIESC},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(norm, names[i].name) == 0)
             return names[i].id;
-    return CODEC_UNKNOWN;
+    charmap_table = vm_charmap_lookup(name, NULL);
+    return charmap_table ? CODEC_CHARMAP : CODEC_UNKNOWN;
 }
 
 /* encoding/errors arguments (VM_NULL: defaults). */
@@ -2331,6 +2339,238 @@ static vm_value decode_wide(const uint8_t *d, size_t n, codec_id id, const char 
     return so_sb_finish(&b);
 }
 
+/* unicode_escape, raw_unicode_escape, the 8-bit charmaps, utf-8-sig: encoders */
+static vm_value encode_other(vm_value str, codec_id id, const char *errname)
+{
+    vm_ustr s = vm_str_view(str);
+    vm_buf out = {0};
+    static const char hex[] = "0123456789abcdef";
+    char esc[12];
+    if (id == CODEC_UTF8SIG) {
+        vm_value rest = vm_strobj_encode(str, VM_NULL, VM_NULL);
+        if (!rest)
+            return VM_NULL;
+        vm_buf_put(&out, "\xef\xbb\xbf", 3);
+        vm_buf_put(&out, (const char *)so_bytes_data(rest), (size_t)so_bytes_len(rest));
+    } else if (id == CODEC_UNIESC || id == CODEC_RAWUNIESC) {
+        bool raw = id == CODEC_RAWUNIESC;
+        for (size_t i = 0; i < s.len; i++) {
+            uint32_t c = vm_ustr_get(s, i);
+            if (raw ? c < 0x100 : (c >= 0x20 && c < 0x7f && c != '\\')) {
+                char b = (char)c;
+                vm_buf_put(&out, &b, 1);
+            } else if (!raw && c == '\\') {
+                vm_buf_put(&out, "\\\\", 2);
+            } else if (!raw && (c == '\t' || c == '\n' || c == '\r')) {
+                vm_buf_put(&out, c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r", 2);
+            } else if (c < 0x100) {
+                esc[0] = '\\', esc[1] = 'x', esc[2] = hex[c >> 4], esc[3] = hex[c & 15];
+                vm_buf_put(&out, esc, 4);
+            } else if (c < 0x10000) {
+                esc[0] = '\\', esc[1] = 'u';
+                for (int k = 0; k < 4; k++)
+                    esc[2 + k] = hex[(c >> (12 - 4 * k)) & 15];
+                vm_buf_put(&out, esc, 6);
+            } else {
+                esc[0] = '\\', esc[1] = 'U';
+                for (int k = 0; k < 8; k++)
+                    esc[2 + k] = hex[(c >> (28 - 4 * k)) & 15];
+                vm_buf_put(&out, esc, 10);
+            }
+        }
+    } else {
+        const uint16_t *table = charmap_table;
+        for (size_t i = 0; i < s.len; i++) {
+            uint32_t c = vm_ustr_get(s, i);
+            int b = -1;
+            for (int k = 0; k < 256; k++)
+                if (table[k] == c && table[k] != VM_CHARMAP_UNDEFINED) {
+                    b = k;
+                    break;
+                }
+            if (b >= 0) {
+                char ch = (char)b;
+                vm_buf_put(&out, &ch, 1);
+                continue;
+            }
+            if (strcmp(errname, "ignore") == 0)
+                continue;
+            if (strcmp(errname, "replace") == 0) {
+                vm_buf_put(&out, "?", 1);
+                continue;
+            }
+            if (strcmp(errname, "xmlcharrefreplace") == 0) {
+                vm_buf_printf(&out, "&#%u;", (unsigned)c);
+                continue;
+            }
+            if (strcmp(errname, "backslashreplace") == 0) {
+                if (c < 0x100)
+                    vm_buf_printf(&out, "\\x%02x", (unsigned)c);
+                else if (c < 0x10000)
+                    vm_buf_printf(&out, "\\u%04x", (unsigned)c);
+                else
+                    vm_buf_printf(&out, "\\U%08x", (unsigned)c);
+                continue;
+            }
+            size_t j = i + 1;
+            while (j < s.len) {
+                uint32_t c2 = vm_ustr_get(s, j);
+                bool ok2 = false;
+                for (int k = 0; k < 256; k++)
+                    if (table[k] == c2) {
+                        ok2 = true;
+                        break;
+                    }
+                if (ok2)
+                    break;
+                j++;
+            }
+            vm_buf_free(&out);
+            if (j == i + 1) {
+                vm_buf rep = {0};
+                if (c < 0x100)
+                    vm_buf_printf(&rep, "\\x%02x", (unsigned)c);
+                else if (c < 0x10000)
+                    vm_buf_printf(&rep, "\\u%04x", (unsigned)c);
+                else
+                    vm_buf_printf(&rep, "\\U%08x", (unsigned)c);
+                vm_raise(VM_TYPE(UnicodeEncodeError), "'charmap' codec can't encode character "
+                         "'%s' in position %zd: character maps to <undefined>", rep.data,
+                         (ssize_t)i);
+                vm_buf_free(&rep);
+            } else {
+                vm_raise(VM_TYPE(UnicodeEncodeError), "'charmap' codec can't encode characters "
+                         "in position %zd-%zd: character maps to <undefined>", (ssize_t)i,
+                         (ssize_t)(j - 1));
+            }
+            return VM_NULL;
+        }
+    }
+    vm_value r = vm_bytes_new(out.data ? out.data : "", out.len);
+    vm_buf_free(&out);
+    return r ? r : vm_raise_nomem();
+}
+
+static int hexval(uint8_t c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* unicode_escape, raw_unicode_escape, the 8-bit charmaps: decoders */
+static vm_value decode_other(const uint8_t *d, size_t n, codec_id id, const char *errname)
+{
+    so_sb b;
+    so_sb_init(&b);
+    bool ignore = strcmp(errname, "ignore") == 0, replace = strcmp(errname, "replace") == 0;
+    if (id == CODEC_CHARMAP) {
+        const uint16_t *table = charmap_table;
+        for (size_t i = 0; i < n; i++) {
+            uint16_t c = table[d[i]];
+            if (c != VM_CHARMAP_UNDEFINED) {
+                so_sb_put_char(&b, c);
+                continue;
+            }
+            if (ignore)
+                continue;
+            if (replace) {
+                so_sb_put_char(&b, 0xFFFD);
+                continue;
+            }
+            so_sb_free(&b);
+            vm_raise(VM_TYPE(UnicodeDecodeError), "'charmap' codec can't decode byte 0x%02x in "
+                     "position %zd: character maps to <undefined>", d[i], (ssize_t)i);
+            return VM_NULL;
+        }
+        return so_sb_finish(&b);
+    }
+    bool raw = id == CODEC_RAWUNIESC;
+    const char *cn = raw ? "rawunicodeescape" : "unicodeescape";
+    size_t i = 0;
+    while (i < n) {
+        uint8_t c = d[i];
+        if (c != '\\' || i + 1 >= n) {
+            if (c == '\\' && !raw) {
+                so_sb_free(&b);
+                vm_raise(VM_TYPE(UnicodeDecodeError), "'%s' codec can't decode byte 0x5c in "
+                         "position %zd: \\ at end of string", cn, (ssize_t)i);
+                return VM_NULL;
+            }
+            so_sb_put_char(&b, c);
+            i++;
+            continue;
+        }
+        uint8_t e = d[i + 1];
+        int digits = 0;
+        if (raw) {
+            if (e == 'u')
+                digits = 4;
+            else if (e == 'U')
+                digits = 8;
+            else {
+                so_sb_put_char(&b, '\\');
+                i++;
+                continue;
+            }
+        } else {
+            switch (e) {
+            case '\n': i += 2; continue;
+            case '\\': so_sb_put_char(&b, '\\'); i += 2; continue;
+            case '\'': so_sb_put_char(&b, '\''); i += 2; continue;
+            case '"': so_sb_put_char(&b, '"'); i += 2; continue;
+            case 'a': so_sb_put_char(&b, 7); i += 2; continue;
+            case 'b': so_sb_put_char(&b, 8); i += 2; continue;
+            case 'f': so_sb_put_char(&b, 12); i += 2; continue;
+            case 'n': so_sb_put_char(&b, 10); i += 2; continue;
+            case 'r': so_sb_put_char(&b, 13); i += 2; continue;
+            case 't': so_sb_put_char(&b, 9); i += 2; continue;
+            case 'v': so_sb_put_char(&b, 11); i += 2; continue;
+            case 'x': digits = 2; break;
+            case 'u': digits = 4; break;
+            case 'U': digits = 8; break;
+            default:
+                if (e >= '0' && e <= '7') {
+                    uint32_t v = 0;
+                    size_t k = i + 1;
+                    for (int q = 0; q < 3 && k < n && d[k] >= '0' && d[k] <= '7'; q++, k++)
+                        v = v * 8 + (d[k] - '0');
+                    so_sb_put_char(&b, v);
+                    i = k;
+                    continue;
+                }
+                so_sb_put_char(&b, '\\');
+                so_sb_put_char(&b, e);
+                i += 2;
+                continue;
+            }
+        }
+        uint32_t v = 0;
+        size_t k = i + 2;
+        int got = 0;
+        for (; got < digits && k < n && hexval(d[k]) >= 0; got++, k++)
+            v = v * 16 + (uint32_t)hexval(d[k]);
+        if (got < digits || v > 0x10FFFF) {
+            if (ignore || replace) {
+                if (replace)
+                    so_sb_put_char(&b, 0xFFFD);
+                i = k;
+                continue;
+            }
+            so_sb_free(&b);
+            const char *why = got < digits ? (digits == 2 ? "truncated \\xXX escape"
+                                              : digits == 4 ? "truncated \\uXXXX escape"
+                                                            : "truncated \\UXXXXXXXX escape")
+                                           : "illegal Unicode character";
+            vm_raise(VM_TYPE(UnicodeDecodeError), "'%s' codec can't decode bytes in position "
+                     "%zd-%zd: %s", cn, (ssize_t)i, (ssize_t)(k - 1), why);
+            return VM_NULL;
+        }
+        so_sb_put_char(&b, v);
+        i = k;
+    }
+    return so_sb_finish(&b);
+}
+
 static bool resolve_errors(const char *errname, vm_ustr_errors *h, bool *unknown)
 {
     vm_ustr_error err;
@@ -2348,6 +2588,8 @@ vm_value vm_strobj_encode(vm_value str, vm_value encoding, vm_value errors)
         return VM_NULL;
     if (is_utf16_32(id))
         return encode_wide(str, id, errname);
+    if (id >= CODEC_UTF8SIG)
+        return encode_other(str, id, errname);
     vm_ustr_codec codec = id == CODEC_UTF8 ? VM_USTR_UTF8 : id == CODEC_LATIN1 ? VM_USTR_LATIN1
                                                                                : VM_USTR_ASCII;
     vm_ustr s = vm_str_view(str);
@@ -2389,6 +2631,15 @@ vm_value vm_strobj_decode(const uint8_t *data, size_t n, vm_value encoding, vm_v
         return VM_NULL;
     if (is_utf16_32(id))
         return decode_wide(data, n, id, errname);
+    if (id == CODEC_UTF8SIG) {
+        if (n >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) {
+            data += 3;
+            n -= 3;
+        }
+        id = CODEC_UTF8;
+    } else if (id > CODEC_UTF8SIG) {
+        return decode_other(data, n, id, errname);
+    }
     vm_ustr_codec codec = id == CODEC_UTF8 ? VM_USTR_UTF8 : id == CODEC_LATIN1 ? VM_USTR_LATIN1
                                                                                : VM_USTR_ASCII;
     /* fast path: ASCII bytes */
