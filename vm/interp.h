@@ -86,8 +86,11 @@ int vm_obj_nfields(vm_value v);
 /* Raises an instance of type with a message formatted by vm_format (below). */
 void vm_raise(vm_value type, const char *fmt, ...);
 void vm_raisev(vm_value type, const char *fmt, va_list ap);
-/* Raises exc (an exception instance, or a class to instantiate). */
+/* Raises exc (an exception instance), setting its __context__ to the exception being
+ * handled as CPython's PyErr_SetObject does. */
 void vm_raise_value(vm_value exc);
+/* Makes exc pending again as it is (re-raise: no new context). */
+void vm_raise_value_keep_tb(vm_value exc);
 vm_value vm_raise_nomem(void);              /* MemoryError; returns VM_NULL */
 static inline bool vm_error_pending(void) { return vm_root(VM_ROOT_EXC) != VM_NULL; }
 static inline vm_value vm_exc_current(void) { return vm_root(VM_ROOT_EXC); }
@@ -324,6 +327,31 @@ vm_value vm_current_globals(void);
 vm_value vm_current_locals(void);
 /* Makes the running transaction inevitable before an irreversible effect (I/O). */
 void vm_inevitable(const char *why);
+
+/* Python frames on the thread's frame stack; sys._getframe(depth). */
+int vm_frame_depth(void);
+vm_value vm_getframe(int64_t depth);
+/* Generators: send() (VM_NULL with StopIteration(result) when it returns); the iterator
+ * an await uses (where: VM_AWAIT_*); what a generator delegates to, or None. */
+vm_value vm_gen_send(vm_value gen, vm_value value);
+vm_value vm_get_awaitable(vm_value v, int where);
+vm_value vm_yieldfrom_of(vm_value gen);
+/* Async generators (vm/asyncgen.c): the wrapper a yield makes, their methods. */
+vm_value vm_async_gen_wrap(vm_value v);
+void vm_init_async_gen(void);
+void vm_init_eval(void);
+/* Imports (vm/import.c) */
+vm_value vm_import_name(vm_value frame, vm_value name, vm_value fromlist, vm_value level);
+vm_value vm_import_from(vm_value module, vm_value name);
+int vm_import_star(vm_value frame, vm_value module);
+vm_value vm_import_module(const char *name);
+/* Pattern matching and except* helpers (vm/match.c) */
+vm_value vm_match_class(vm_value subject, vm_value type, int64_t nargs, vm_value names);
+vm_value vm_match_keys(vm_value subject, vm_value keys);
+bool vm_match_is_mapping(vm_value v);
+bool vm_match_is_sequence(vm_value v);
+vm_value vm_exception_group_match(vm_value exc, vm_value type, vm_value *rest);
+vm_value vm_prep_reraise_star(vm_value orig, vm_value excs);
 
 /* Frame fields (VM_L_OBJ; localsplus and then the value stack follow) */
 enum { VM_FR_CODE, VM_FR_GLOBALS, VM_FR_BUILTINS, VM_FR_LOCALS, VM_FR_BACK, VM_FR_FUNC,
