@@ -1892,47 +1892,80 @@ static vm_value field_object(fmt_ctx *ctx, vm_value fmt, size_t a, size_t b)
     return obj;
 }
 
-/* One replacement field, fmt[a, b) without the braces. */
-static bool render_field(fmt_ctx *ctx, vm_value fmt, size_t a, size_t b, bool nested,
-                         int depth, so_sb *out)
+/* One replacement field starting after its '{' at *pos (CPython 3.11's parse_field):
+ * renders it and leaves *pos after its '}'. */
+static bool render_field(fmt_ctx *ctx, vm_value fmt, size_t *pos, size_t end, int depth,
+                         so_sb *out)
 {
     vm_ustr s = vm_str_view(fmt);
-    size_t i = a;
+    size_t i = *pos, a = i;
     uint32_t c = 0;
-    while (i < b) {
+    bool stopped = false;
+    while (i < end) {
         c = vm_ustr_get(s, i++);
         if (c == '{') {
             vm_raise(VALUE_ERROR, "unexpected '{' in field name");
             return false;
         }
         if (c == '[') {
-            while (i < b && vm_ustr_get(s, i) != ']')
+            while (i < end && vm_ustr_get(s, i) != ']')
                 i++;
             continue;
         }
-        if (c == ':' || c == '!')
+        if (c == '}' || c == ':' || c == '!') {
+            stopped = true;
             break;
-        c = 0;
-    }
-    size_t name_end = c ? i - 1 : i;
-    uint32_t conversion = 0;
-    size_t spec_a = b, spec_b = b;
-    if (c == '!') {
-        if (i >= b) {
-            vm_raise(VALUE_ERROR, "end of string while looking for conversion specifier");
-            return false;
         }
-        conversion = vm_ustr_get(s, i++);
-        if (i < b) {
-            if (vm_ustr_get(s, i++) != ':') {
-                vm_raise(VALUE_ERROR, "expected ':' after conversion specifier");
+    }
+    if (!stopped) {
+        vm_raise(VALUE_ERROR, "expected '}' before end of string");
+        return false;
+    }
+    size_t name_end = i - 1;
+    uint32_t conversion = 0;
+    size_t spec_a = 0, spec_b = 0;
+    bool nested = false;
+    if (c == '!' || c == ':') {
+        bool done = false;
+        if (c == '!') {
+            if (i >= end) {
+                vm_raise(VALUE_ERROR, "end of string while looking for conversion specifier");
+                return false;
+            }
+            conversion = vm_ustr_get(s, i++);
+            if (i < end) {
+                uint32_t d = vm_ustr_get(s, i++);
+                if (d == '}')
+                    done = true;
+                else if (d != ':') {
+                    vm_raise(VALUE_ERROR, "expected ':' after conversion specifier");
+                    return false;
+                }
+            }
+        }
+        if (!done) {
+            spec_a = i;
+            int count = 1;
+            while (i < end) {
+                uint32_t d = vm_ustr_get(s, i++);
+                if (d == '{') {
+                    nested = true;
+                    count++;
+                } else if (d == '}') {
+                    if (--count == 0) {
+                        spec_b = i - 1;
+                        done = true;
+                        break;
+                    }
+                }
+            }
+            if (!done) {
+                vm_raise(VALUE_ERROR, "unmatched '{' in format spec");
                 return false;
             }
         }
-        spec_a = i;
-    } else if (c == ':') {
-        spec_a = i;
     }
+    *pos = i;
     vm_value obj = field_object(ctx, fmt, a, name_end);
     if (!obj)
         return false;
@@ -1953,7 +1986,7 @@ static bool render_field(fmt_ctx *ctx, vm_value fmt, size_t a, size_t b, bool ne
     }
     vm_value spec;
     if (spec_a >= spec_b) {
-        if (so_is_str(obj) && vm_is_type(obj, VM_T_STR)) {
+        if (vm_is_type(obj, VM_T_STR)) {
             so_sb_put_str(out, obj);
             return true;
         }
@@ -2022,27 +2055,9 @@ static vm_value build_format(fmt_ctx *ctx, vm_value fmt, size_t start, size_t en
             i = j + 2;
             continue;
         }
-        /* a field: find its matching '}' */
-        size_t k = j + 1;
-        int count = 1;
-        bool nested = false;
-        while (k < end) {
-            uint32_t d = vm_ustr_get(s, k++);
-            if (d == '{') {
-                nested = true;
-                count++;
-            } else if (d == '}') {
-                if (--count == 0)
-                    break;
-            }
-        }
-        if (count > 0) {
-            vm_raise(VALUE_ERROR, "expected '}' before end of string");
+        i = j + 1;
+        if (!render_field(ctx, fmt, &i, end, depth, out))
             return VM_NULL;
-        }
-        if (!render_field(ctx, fmt, j + 1, k - 1, nested, depth, out))
-            return VM_NULL;
-        i = k;
     }
     return VM_TRUE;
 }
