@@ -378,8 +378,10 @@ vm_value vm_str_concat(vm_value a, vm_value b)
     return vm_strobj_done(r);
 }
 
-/* Joins n str values with sep (VM_NULL: none), sizes and kinds known from the objects. */
-static vm_value join_strs(vm_value sep, const vm_value *items, int64_t n)
+/* Joins n str values with sep (VM_NULL: none), sizes and kinds known from the objects.
+ * items may point into the tuple seq (VM_NULL: a C array or a frame's stack): it is read
+ * again after the allocation, which may have moved a young tuple. */
+static vm_value join_strs(vm_value sep, vm_value seq, const vm_value *items, int64_t n)
 {
     size_t total = 0;
     uint8_t kind = 1;
@@ -411,6 +413,8 @@ static vm_value join_strs(vm_value sep, const vm_value *items, int64_t n)
     vm_value r = vm_strobj_alloc(total, maxchar);
     if (!r)
         return VM_NULL;
+    if (seq)
+        items = vm_tuple_items(seq);
     uint8_t *out = so_str_data(r);
     size_t at = 0;
     for (int64_t i = 0; i < n; i++) {
@@ -435,7 +439,7 @@ static vm_value join_strs(vm_value sep, const vm_value *items, int64_t n)
 
 vm_value vm_str_join_values(vm_value *items, int64_t n)
 {
-    return join_strs(VM_NULL, items, n);
+    return join_strs(VM_NULL, VM_NULL, items, n);
 }
 
 vm_value vm_str_repr(vm_value s)
@@ -928,9 +932,7 @@ static vm_value str_join(vm_value *args, int64_t nargs, vm_value kwnames)
     }
     if (n == 0)
         return str_empty();
-    vm_value r = join_strs(sep, items, n);
-    (void)seq;
-    return r;
+    return join_strs(sep, seq, items, n);
 }
 
 /* ---------------------------------------------------------------------------------------

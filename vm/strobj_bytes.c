@@ -94,12 +94,26 @@ static vm_value bytes_new_copy(const uint8_t *d, size_t n)
     return r;
 }
 
-/* A result of self's kind (bytes for bytes and subclasses, bytearray for bytearray). */
+/* A result of self's kind (bytes for bytes and subclasses, bytearray for bytearray)
+ * holding d[0..n), which must not point into a heap object (malloc'd or C memory). */
 static vm_value new_like(vm_value self, const uint8_t *d, size_t n)
 {
     if (so_is_bytes(self))
         return bytes_new_copy(d, n);
     return ba_new(VM_NULL, d, n);
+}
+
+/* A result of self's kind holding self[off:off+n]: allocated first, then copied from a
+ * view taken after the allocation (which may have moved a young self). */
+static vm_value new_like_slice(vm_value self, size_t off, size_t n)
+{
+    vm_value r = so_is_bytes(self) ? vm_strobj_bytes_alloc(n) : ba_new(VM_NULL, NULL, n);
+    if (!r || !n)
+        return r;
+    bview s = self_view(self);
+    uint8_t *dst = so_is_bytes(r) ? so_bytes_data(r) : so_bytes_data(vm_fields(r)[BA_BUF]);
+    memcpy(dst, s.d + off, n);
+    return r;
 }
 
 /* Makes room for n bytes (keeping the contents); false on MemoryError. */
@@ -789,8 +803,7 @@ static vm_value list_of_parts(vm_value self, const vm_ustr_span *sp, size_t n)
     if (!list)
         return vm_raise_nomem();
     for (size_t i = 0; i < n; i++) {
-        bview s = self_view(self);
-        vm_value part = new_like(self, s.d + sp[i].start, sp[i].end - sp[i].start);
+        vm_value part = new_like_slice(self, sp[i].start, sp[i].end - sp[i].start);
         if (!part)
             return VM_NULL;
         if (!vm_list_append(list, part))
@@ -977,7 +990,7 @@ static vm_value partition_impl(vm_value *args, bool right)
                            ? args[1] : new_like(args[0], sepcopy, sep.n);
         else {
             s = self_view(args[0]);
-            parts[i] = new_like(args[0], s.d + sp[i].start, sp[i].end - sp[i].start);
+            parts[i] = new_like_slice(args[0], sp[i].start, sp[i].end - sp[i].start);
         }
         if (!parts[i]) {
             free(sepcopy);
@@ -1020,7 +1033,7 @@ static vm_value strip_impl(vm_value *args, int64_t nargs, int how)
             b--;
     if (a == 0 && b == s.n && vm_is_type(args[0], VM_T_BYTES))
         return args[0];
-    return new_like(args[0], s.d + a, b - a);
+    return new_like_slice(args[0], a, b - a);
 }
 
 static vm_value b_strip(vm_value *a, int64_t n, vm_value k) { return strip_impl(a, n, 3); }
@@ -1136,7 +1149,7 @@ static vm_value pad_impl(vm_value *args, int64_t nargs, vm_ustr_pad_how how, con
     if (width <= (int64_t)s.n) {
         if (vm_is_type(args[0], VM_T_BYTES))
             return args[0];
-        return new_like(args[0], s.d, s.n);
+        return new_like_slice(args[0], 0, s.n);
     }
     vm_ustr_size size = vm_ustr_pad_size(U(s), (ptrdiff_t)width, fill, how);
     uint8_t *o = malloc(size.len + 1);
@@ -1163,7 +1176,7 @@ static vm_value affix_impl(vm_value *args, bool suffix)
     vm_ustr_span sp = suffix ? vm_ustr_removesuffix(U(s), U(p)) : vm_ustr_removeprefix(U(s), U(p));
     if (sp.start == 0 && sp.end == s.n && vm_is_type(args[0], VM_T_BYTES))
         return args[0];
-    return new_like(args[0], s.d + sp.start, sp.end - sp.start);
+    return new_like_slice(args[0], sp.start, sp.end - sp.start);
 }
 
 static vm_value b_removeprefix(vm_value *a, int64_t n, vm_value k) { return affix_impl(a, false); }
@@ -1261,8 +1274,6 @@ static vm_value b_decode(vm_value *args, int64_t nargs, vm_value kwnames)
     if (!vm_bind_args("decode", args + 1, nargs - 1, kwnames, decode_names, 2, 2, 0, a))
         return VM_NULL;
     bview s = self_view(args[0]);
-    if (so_is_bytes(args[0]))
-        return vm_strobj_decode(s.d, s.n, a[0], a[1]);
     uint8_t *copy = malloc(s.n + 1);
     if (!copy)
         abort();
@@ -1292,7 +1303,7 @@ static vm_value b_getitem(vm_value *args, int64_t nargs, vm_value kwnames)
             return VM_NULL;
         s = self_view(self);
         if (step == 1)
-            return new_like(self, s.d + start, (size_t)(n > 0 ? n : 0));
+            return new_like_slice(self, (size_t)start, (size_t)(n > 0 ? n : 0));
         uint8_t *o = malloc((size_t)(n > 0 ? n : 0) + 1);
         if (!o)
             abort();
