@@ -97,7 +97,13 @@ static vm_value str_substr(vm_value s, size_t start, size_t end)
         }
         return vm_strobj_done(r);
     }
-    return str_from_view(part);
+    uint32_t maxchar = vm_ustr_maxchar(part);
+    vm_value r = vm_strobj_alloc(part.len, maxchar);
+    if (!r)
+        return VM_NULL;
+    part = vm_ustr_slice(vm_str_view(s), start, end);
+    vm_ustr_copy(so_str_data(r), vm_ustr_kind_for(maxchar), 0, part);
+    return vm_strobj_done(r);
 }
 
 /* The str of exactly one code point. */
