@@ -2206,6 +2206,45 @@ static bool codec_args(vm_value encoding, vm_value errors, const char *fname, co
 
 static bool is_utf16_32(codec_id id) { return id >= CODEC_UTF16 && id <= CODEC_UTF32BE; }
 
+/* Raises UnicodeEncodeError(encoding, str, start, end, reason): the exception's attributes
+ * and message as CPython's. */
+static vm_value raise_encode_error(const char *encoding, vm_value str, size_t start,
+                                   size_t end, const char *reason)
+{
+    vm_value a[5];
+    a[0] = vm_str_c(encoding);
+    a[1] = str;
+    a[2] = vm_small((int64_t)start);
+    a[3] = vm_small((int64_t)end);
+    a[4] = a[0] ? vm_str_c(reason) : VM_NULL;
+    if (!a[0] || !a[4])
+        return VM_NULL;
+    vm_value e = vm_call(VM_TYPE(UnicodeEncodeError), a, 5, VM_NULL);
+    if (e)
+        vm_raise_value(e);
+    return VM_NULL;
+}
+
+/* Raises UnicodeDecodeError(encoding, bytes(d[0..n)), start, end, reason). */
+static vm_value raise_decode_error(const char *encoding, const uint8_t *d, size_t n,
+                                   size_t start, size_t end, const char *reason)
+{
+    vm_value a[5];
+    a[1] = vm_bytes_new(n ? (const char *)d : "", n);
+    if (!a[1])
+        return vm_raise_nomem();
+    a[0] = vm_str_c(encoding);
+    a[2] = vm_small((int64_t)start);
+    a[3] = vm_small((int64_t)end);
+    a[4] = a[0] ? vm_str_c(reason) : VM_NULL;
+    if (!a[0] || !a[4])
+        return VM_NULL;
+    vm_value e = vm_call(VM_TYPE(UnicodeDecodeError), a, 5, VM_NULL);
+    if (e)
+        vm_raise_value(e);
+    return VM_NULL;
+}
+
 /* UTF-16 / UTF-32 encoding (strict or the simple handlers). */
 static vm_value encode_wide(vm_value str, codec_id id, const char *errname)
 {
@@ -2240,15 +2279,7 @@ static vm_value encode_wide(vm_value str, codec_id id, const char *errname)
                 while (j < s.len && vm_ustr_get(s, j) >= 0xD800 && vm_ustr_get(s, j) < 0xE000)
                     j++;
                 vm_buf_free(&out);
-                if (j == i + 1)
-                    vm_raise(VM_TYPE(UnicodeEncodeError), "'%s' codec can't encode character "
-                             "'\\u%04x' in position %zd: surrogates not allowed", cn, (int)c,
-                             (ssize_t)i);
-                else
-                    vm_raise(VM_TYPE(UnicodeEncodeError), "'%s' codec can't encode characters "
-                             "in position %zd-%zd: surrogates not allowed", cn, (ssize_t)i,
-                             (ssize_t)(j - 1));
-                return VM_NULL;
+                return raise_encode_error(cn, str, i, j, "surrogates not allowed");
             }
         }
         if (utf32) {
@@ -2351,13 +2382,7 @@ static vm_value decode_wide(const uint8_t *d, size_t n, codec_id id, const char 
             continue;
         }
         so_sb_free(&b);
-        if (eend - estart == 1)
-            vm_raise(VM_TYPE(UnicodeDecodeError), "'%s' codec can't decode byte 0x%02x in "
-                     "position %zd: %s", cn, d[estart], (ssize_t)estart, reason);
-        else
-            vm_raise(VM_TYPE(UnicodeDecodeError), "'%s' codec can't decode bytes in position "
-                     "%zd-%zd: %s", cn, (ssize_t)estart, (ssize_t)(eend - 1), reason);
-        return VM_NULL;
+        return raise_decode_error(cn, d, n, estart, eend, reason);
     }
     return so_sb_finish(&b);
 }
@@ -2449,24 +2474,7 @@ static vm_value encode_other(vm_value str, codec_id id, const char *errname)
                 j++;
             }
             vm_buf_free(&out);
-            if (j == i + 1) {
-                vm_buf rep = {0};
-                if (c < 0x100)
-                    vm_buf_printf(&rep, "\\x%02x", (unsigned)c);
-                else if (c < 0x10000)
-                    vm_buf_printf(&rep, "\\u%04x", (unsigned)c);
-                else
-                    vm_buf_printf(&rep, "\\U%08x", (unsigned)c);
-                vm_raise(VM_TYPE(UnicodeEncodeError), "'charmap' codec can't encode character "
-                         "'%s' in position %zd: character maps to <undefined>", rep.data,
-                         (ssize_t)i);
-                vm_buf_free(&rep);
-            } else {
-                vm_raise(VM_TYPE(UnicodeEncodeError), "'charmap' codec can't encode characters "
-                         "in position %zd-%zd: character maps to <undefined>", (ssize_t)i,
-                         (ssize_t)(j - 1));
-            }
-            return VM_NULL;
+            return raise_encode_error("charmap", str, i, j, "character maps to <undefined>");
         }
     }
     vm_value r = vm_bytes_new(out.data ? out.data : "", out.len);
@@ -2501,9 +2509,8 @@ static vm_value decode_other(const uint8_t *d, size_t n, codec_id id, const char
                 continue;
             }
             so_sb_free(&b);
-            vm_raise(VM_TYPE(UnicodeDecodeError), "'charmap' codec can't decode byte 0x%02x in "
-                     "position %zd: character maps to <undefined>", d[i], (ssize_t)i);
-            return VM_NULL;
+            return raise_decode_error("charmap", d, n, i, i + 1,
+                                      "character maps to <undefined>");
         }
         return so_sb_finish(&b);
     }
@@ -2515,9 +2522,7 @@ static vm_value decode_other(const uint8_t *d, size_t n, codec_id id, const char
         if (c != '\\' || i + 1 >= n) {
             if (c == '\\' && !raw) {
                 so_sb_free(&b);
-                vm_raise(VM_TYPE(UnicodeDecodeError), "'%s' codec can't decode byte 0x5c in "
-                         "position %zd: \\ at end of string", cn, (ssize_t)i);
-                return VM_NULL;
+                return raise_decode_error(cn, d, n, i, n, "\\ at end of string");
             }
             so_sb_put_char(&b, c);
             i++;
@@ -2584,9 +2589,7 @@ static vm_value decode_other(const uint8_t *d, size_t n, codec_id id, const char
                                               : digits == 4 ? "truncated \\uXXXX escape"
                                                             : "truncated \\UXXXXXXXX escape")
                                            : "illegal Unicode character";
-            vm_raise(VM_TYPE(UnicodeDecodeError), "'%s' codec can't decode bytes in position "
-                     "%zd-%zd: %s", cn, (ssize_t)i, (ssize_t)(k - 1), why);
-            return VM_NULL;
+            return raise_decode_error(cn, d, n, i, k, why);
         }
         so_sb_put_char(&b, v);
         i = k;
@@ -2637,6 +2640,9 @@ vm_value vm_strobj_encode(vm_value str, vm_value encoding, vm_value errors)
             vm_raise(VM_TYPE(LookupError), "unknown error handler name '%s'", errcopy);
             return VM_NULL;
         }
+        if (st == VM_USTR_ENCODE_ERROR)
+            return raise_encode_error(codec == VM_USTR_UTF8 ? "utf-8" : codec == VM_USTR_LATIN1
+                                      ? "latin-1" : "ascii", str, err.start, err.end, err.reason);
         return raise_ustr(st, &err);
     }
     vm_value r = vm_strobj_bytes_alloc(nbytes);
@@ -2690,6 +2696,9 @@ vm_value vm_strobj_decode(const uint8_t *data, size_t n, vm_value encoding, vm_v
             vm_raise(VM_TYPE(LookupError), "unknown error handler name '%s'", errcopy);
             return VM_NULL;
         }
+        if (st == VM_USTR_DECODE_ERROR)
+            return raise_decode_error(codec == VM_USTR_UTF8 ? "utf-8" : "ascii", data, n,
+                                      err.start, err.end, err.reason);
         return raise_ustr(st, &err);
     }
     vm_value r = vm_strobj_alloc(size.len, size.maxchar);
