@@ -3067,9 +3067,18 @@ static const vm_method_def str_iterator_methods[] = {
 };
 #undef M
 
+static const char str_doc[] =
+    "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\nCreate a new "
+    "string object from the given object. If encoding or\nerrors is specified, then the "
+    "object must expose a data buffer\nthat will be decoded using the given encoding and "
+    "error handler.\nOtherwise, returns the result of object.__str__() (if defined)\nor "
+    "repr(object).\nencoding defaults to sys.getdefaultencoding().\nerrors defaults to "
+    "'strict'.";
+
 void vm_init_str(void)
 {
     vm_type_add_methods(VM_TYPE(STR), str_methods);
+    vm_dict_setitem_c(((vm_type *)vm_obj(VM_TYPE(STR)))->dict, "__doc__", vm_str_c(str_doc));
     vm_type_add_methods(VM_TYPE(STR_ITERATOR), str_iterator_methods);
     vm_init_bytes();
 }

@@ -1882,8 +1882,27 @@ static const vm_method_def bytes_iterator_methods[] = {
 #undef M
 #undef SHARED_METHODS
 
+static const char bytes_doc[] =
+    "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\n"
+    "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object "
+    "of size given by the parameter initialized with null bytes\nbytes() -> empty bytes "
+    "object\n\nConstruct an immutable array of bytes from:\n  - an iterable yielding integers "
+    "in range(256)\n  - a text string encoded using the specified encoding\n  - any object "
+    "implementing the buffer API.\n  - an integer";
+static const char bytearray_doc[] =
+    "bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> "
+    "bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n"
+    "bytearray(int) -> bytes array of size given by the parameter initialized with null "
+    "bytes\nbytearray() -> empty bytes array\n\nConstruct a mutable bytearray object "
+    "from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using "
+    "the specified encoding\n  - a bytes or a buffer object\n  - any object implementing the "
+    "buffer API.\n  - an integer";
+
 void vm_init_bytes(void)
 {
+    vm_dict_setitem_c(((vm_type *)vm_obj(VM_TYPE(BYTES)))->dict, "__doc__", vm_str_c(bytes_doc));
+    vm_dict_setitem_c(((vm_type *)vm_obj(VM_TYPE(BYTEARRAY)))->dict, "__doc__",
+                      vm_str_c(bytearray_doc));
     vm_type_add_methods(VM_TYPE(BYTES), bytes_methods);
     vm_type_add_methods(VM_TYPE(BYTEARRAY), bytearray_methods);
     vm_type_add_methods(VM_TYPE(BYTES_ITERATOR), bytes_iterator_methods);
