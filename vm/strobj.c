@@ -765,7 +765,7 @@ static const char *const split_names[] = {"sep", "maxsplit"};
 static vm_value split_impl(vm_value *args, int64_t nargs, vm_value kwnames, bool right)
 {
     vm_value a[2];
-    if (!vm_bind_args(right ? "rsplit" : "split", args + 1, nargs - 1, kwnames, split_names,
+    if (!so_bind(right ? "rsplit" : "split", args + 1, nargs - 1, kwnames, split_names,
                       2, 2, 0, a))
         return VM_NULL;
     vm_value s = args[0];
@@ -818,7 +818,7 @@ static const char *const keepends_names[] = {"keepends"};
 static vm_value str_splitlines(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value a[1];
-    if (!vm_bind_args("splitlines", args + 1, nargs - 1, kwnames, keepends_names, 1, 1, 0, a))
+    if (!so_bind("splitlines", args + 1, nargs - 1, kwnames, keepends_names, 1, 1, 0, a))
         return VM_NULL;
     int keep = 0;
     if (a[0]) {
@@ -1033,7 +1033,7 @@ static const char *const tabsize_names[] = {"tabsize"};
 static vm_value str_expandtabs(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value a[1];
-    if (!vm_bind_args("expandtabs", args + 1, nargs - 1, kwnames, tabsize_names, 1, 1, 0, a))
+    if (!so_bind("expandtabs", args + 1, nargs - 1, kwnames, tabsize_names, 1, 1, 0, a))
         return VM_NULL;
     int64_t tabsize = 8;
     if (a[0] && !so_ssize_arg(a[0], &tabsize))
@@ -2713,7 +2713,7 @@ static const char *const encode_names[] = {"encoding", "errors"};
 static vm_value str_encode(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value a[2];
-    if (!vm_bind_args("encode", args + 1, nargs - 1, kwnames, encode_names, 2, 2, 0, a))
+    if (!so_bind("encode", args + 1, nargs - 1, kwnames, encode_names, 2, 2, 0, a))
         return VM_NULL;
     return vm_strobj_encode(args[0], a[0], a[1]);
 }
@@ -2728,7 +2728,7 @@ static vm_value str_new(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value cls = args[0];
     vm_value a[3];
-    if (!vm_bind_args("str", args + 1, nargs - 1, kwnames, str_new_names, 3, 3, 0, a))
+    if (!so_bind("str", args + 1, nargs - 1, kwnames, str_new_names, 3, 3, 0, a))
         return VM_NULL;
     vm_value r;
     if (a[1] || a[2]) {

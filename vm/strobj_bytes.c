@@ -380,7 +380,7 @@ static vm_value bytes_new(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value cls = args[0];
     vm_value a[3];
-    if (!vm_bind_args("bytes", args + 1, nargs - 1, kwnames, bytes_new_names, 3, 3, 0, a))
+    if (!so_bind("bytes", args + 1, nargs - 1, kwnames, bytes_new_names, 3, 3, 0, a))
         return VM_NULL;
     /* __bytes__ first (CPython checks it before the buffer protocol) */
     if (a[0] && !a[1] && !a[2] && !so_is_bytes(a[0]) && !so_is_str(a[0])) {
@@ -425,7 +425,7 @@ static vm_value ba_init(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value self = args[0];
     vm_value a[3];
-    if (!vm_bind_args("bytearray", args + 1, nargs - 1, kwnames, bytes_new_names, 3, 3, 0, a))
+    if (!so_bind("bytearray", args + 1, nargs - 1, kwnames, bytes_new_names, 3, 3, 0, a))
         return VM_NULL;
     uint8_t *d;
     size_t n;
@@ -495,7 +495,7 @@ static const char *const hex_names[] = {"sep", "bytes_per_sep"};
 static vm_value bytes_hex(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value a[2];
-    if (!vm_bind_args("hex", args + 1, nargs - 1, kwnames, hex_names, 2, 2, 0, a))
+    if (!so_bind("hex", args + 1, nargs - 1, kwnames, hex_names, 2, 2, 0, a))
         return VM_NULL;
     uint32_t sep = 0;
     int64_t per = 1;
@@ -883,7 +883,7 @@ static const char *const split_names[] = {"sep", "maxsplit"};
 static vm_value split_impl(vm_value *args, int64_t nargs, vm_value kwnames, bool right)
 {
     vm_value a[2];
-    if (!vm_bind_args(right ? "rsplit" : "split", args + 1, nargs - 1, kwnames, split_names, 2,
+    if (!so_bind(right ? "rsplit" : "split", args + 1, nargs - 1, kwnames, split_names, 2,
                       2, 0, a))
         return VM_NULL;
     int64_t maxsplit = -1;
@@ -926,7 +926,7 @@ static const char *const keepends_names[] = {"keepends"};
 static vm_value b_splitlines(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value a[1];
-    if (!vm_bind_args("splitlines", args + 1, nargs - 1, kwnames, keepends_names, 1, 1, 0, a))
+    if (!so_bind("splitlines", args + 1, nargs - 1, kwnames, keepends_names, 1, 1, 0, a))
         return VM_NULL;
     int keep = 0;
     if (a[0] && (keep = vm_truth(a[0])) < 0)
@@ -1187,7 +1187,11 @@ static const char *const translate_names[] = {"table", "delete"};
 static vm_value b_translate(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value a[2];
-    if (!vm_bind_args("translate", args + 1, nargs - 1, kwnames, translate_names, 2, 1, 1, a))
+    if (nargs < 2 && !(kwnames && vm_tuple_length(kwnames))) {
+        vm_raise(TYPE_ERROR, "translate() takes at least 1 positional argument (0 given)");
+        return VM_NULL;
+    }
+    if (!so_bind("translate", args + 1, nargs - 1, kwnames, translate_names, 2, 1, 1, a))
         return VM_NULL;
     uint8_t table[256];
     if (a[0] == VM_NONE) {
@@ -1246,7 +1250,7 @@ static const char *const tabsize_names[] = {"tabsize"};
 static vm_value b_expandtabs(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value a[1];
-    if (!vm_bind_args("expandtabs", args + 1, nargs - 1, kwnames, tabsize_names, 1, 1, 0, a))
+    if (!so_bind("expandtabs", args + 1, nargs - 1, kwnames, tabsize_names, 1, 1, 0, a))
         return VM_NULL;
     int64_t tabsize = 8;
     if (a[0] && !so_ssize_arg(a[0], &tabsize))
@@ -1271,7 +1275,7 @@ static const char *const decode_names[] = {"encoding", "errors"};
 static vm_value b_decode(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value a[2];
-    if (!vm_bind_args("decode", args + 1, nargs - 1, kwnames, decode_names, 2, 2, 0, a))
+    if (!so_bind("decode", args + 1, nargs - 1, kwnames, decode_names, 2, 2, 0, a))
         return VM_NULL;
     bview s = self_view(args[0]);
     uint8_t *copy = malloc(s.n + 1);
@@ -1840,7 +1844,7 @@ static vm_value ba_alloc(vm_value *args, int64_t nargs, vm_value kwnames)
     M("strip", b_strip, 1, 2, VM_METH_NOKW),                                              \
     M("swapcase", b_swapcase, 1, 1, VM_METH_NOKW),                                        \
     M("title", b_title, 1, 1, VM_METH_NOKW),                                              \
-    M("translate", b_translate, 2, 3, 0),                                                 \
+    M("translate", b_translate, 1, 3, 0),                                                 \
     M("upper", b_upper, 1, 1, VM_METH_NOKW),                                              \
     M("zfill", b_zfill, 2, 2, VM_METH_NOKW)
 

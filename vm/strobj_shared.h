@@ -66,6 +66,24 @@ bool vm_strobj_buffer(vm_value x, const uint8_t **data, size_t *n);
 vm_value vm_strobj_bytes_repr(const uint8_t *data, size_t n, const char *prefix,
                               const char *suffix);
 
+/* vm_bind_args with argument clinic's count message ("split() takes at most 2 arguments
+ * (3 given)"). */
+static inline bool so_bind(const char *fname, vm_value *args, int64_t nargs, vm_value kwnames,
+                           const char *const *names, int nnames, int npos, int nreq,
+                           vm_value *out)
+{
+    if (nargs > npos) {
+        if (npos == nreq)
+            vm_raise(VM_TYPE(TypeError), "%s() takes exactly %d argument%s (%ld given)", fname,
+                     npos, npos == 1 ? "" : "s", (long)nargs);
+        else
+            vm_raise(VM_TYPE(TypeError), "%s() takes at most %d argument%s (%ld given)", fname,
+                     npos, npos == 1 ? "" : "s", (long)nargs);
+        return false;
+    }
+    return vm_bind_args(fname, args, nargs, kwnames, names, nnames, npos, nreq, out);
+}
+
 void vm_init_bytes(void);
 
 #endif
