@@ -1469,7 +1469,8 @@ static vm_value percent_format(vm_value fmtobj, const uint8_t *bfmt, size_t bn, 
         arglen = -1;
         argidx = -2;
     }
-    if (!vm_has_layout(args, VM_L_TUPLE) && !so_is_str(args) &&
+    if (!vm_has_layout(args, VM_L_TUPLE) &&
+        !so_is_str(args) && !(bytes_mode && (so_is_bytes(args) || so_is_bytearray(args))) &&
         has_special(args, "__getitem__"))
         dict = args;
     /* bfmt is stable only for bytes objects we were given as C data (copied by caller) */
