@@ -4,12 +4,15 @@
 #ifndef VM_CONTAINERS_INTERNAL_H
 #define VM_CONTAINERS_INTERNAL_H
 
+#include <sys/types.h>
+
 #include "vm/interp.h"
 #include "vm/opcodes.h"
 
-/* set / frozenset: field 0 is left for a subclass instance's __dict__ (types put the
- * instance dict first); the elements are the keys of a vm dict (values None). */
-enum { SET_F_IDICT, SET_F_TABLE, SET_NFIELDS };
+/* set / frozenset: CPython's open-addressing table (vm/containers_set.c); field 0 is left
+ * for a subclass instance's __dict__.  TABLE is a value array of 3 words a slot. */
+enum { SET_F_IDICT, SET_F_TABLE, SET_F_USED, SET_F_FILL, SET_F_MASK, SET_F_FINGER,
+       SET_NFIELDS };
 /* range: ints (small or not: big ranges are rejected at construction) */
 enum { RANGE_F_START, RANGE_F_STOP, RANGE_F_STEP, RANGE_F_LEN, RANGE_NFIELDS };
 /* slice: any values */
@@ -105,12 +108,12 @@ void cont_init_iter(void);
 
 /* set helpers shared with the dict views */
 vm_value cont_set_from_iterable(vm_value type, vm_value iterable);
-bool cont_set_contains(vm_value set, vm_value key, int *result);
-static inline vm_value cont_set_table(vm_value set) { return vm_field(set, SET_F_TABLE); }
+/* set op= other (op: '&' '|' '-' '^'), other any iterable; -1 on error. */
+int cont_set_inplace(vm_value set, vm_value other, int op);
 
 /* next() of the dict / set iterators, range and seq iterators */
 vm_value cont_dictiter_next(vm_value it);
-vm_value cont_setiter_next(vm_value it);
+vm_value cont_setiter_next(vm_value it);     /* fields: set, pos, used, left */
 vm_value cont_list_iter_next(vm_value it);
 vm_value cont_list_reviter_next(vm_value it);
 vm_value cont_tuple_iter_next(vm_value it);
