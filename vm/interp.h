@@ -86,8 +86,11 @@ int vm_obj_nfields(vm_value v);
 /* Raises an instance of type with a message formatted by vm_format (below). */
 void vm_raise(vm_value type, const char *fmt, ...);
 void vm_raisev(vm_value type, const char *fmt, va_list ap);
-/* Raises exc (an exception instance, or a class to instantiate). */
+/* Raises exc (an exception instance), setting its __context__ to the exception being
+ * handled as CPython's PyErr_SetObject does. */
 void vm_raise_value(vm_value exc);
+/* Makes exc pending again as it is (re-raise: no new context). */
+void vm_raise_value_keep_tb(vm_value exc);
 vm_value vm_raise_nomem(void);              /* MemoryError; returns VM_NULL */
 static inline bool vm_error_pending(void) { return vm_root(VM_ROOT_EXC) != VM_NULL; }
 static inline vm_value vm_exc_current(void) { return vm_root(VM_ROOT_EXC); }
@@ -184,6 +187,17 @@ enum { VM_MOD_DICT, VM_MOD_NFIELDS };
 /* The heap code object of a compiled code object (consts and names made into objects,
  * nested code objects too). */
 vm_value vm_code_wrap(const vm_code *code);
+/* A function's docstring from its code: co_consts[0] when a str, else None. */
+vm_value vm_code_docstring(vm_value code);
+/* Calls f(*args, **kwargs) with kwargs a dict (or VM_NULL). */
+vm_value vm_call_kwargs(vm_value f, vm_value *args, int64_t nargs, vm_value kwargs);
+/* The attribute name found after start_type in cls's MRO, bound to cls (super(start_type,
+ * cls).name); raises AttributeError. */
+vm_value vm_super_lookup(vm_value start_type, vm_value cls, vm_value name);
+/* int | str */
+vm_value vm_union_new(vm_value a, vm_value b);
+/* The builtins' __build_class__ (vm/func.c). */
+extern const vm_method_def vm_build_class_def;
 static inline const vm_code *vm_code_of(vm_value codeobj)
 {
     return vm_untag_ptr(vm_fields(codeobj)[VM_CODE_C]);
@@ -304,11 +318,40 @@ vm_value vm_call_function(vm_value func, vm_value *args, int64_t nargs, vm_value
 /* Runs a module's code as the thread's base loop: transactions begin and commit inside;
  * returns false if an exception escaped (left in VM_ROOT_EXC, not cleared). */
 bool vm_run_main(vm_value code, vm_value globals);
+/* Runs a class body function with ns as its locals; returns its __class__ cell (or None). */
+vm_value vm_eval_class_body(vm_value func, vm_value ns);
+/* super() without arguments: the current frame's __class__ cell and first argument. */
+bool vm_super_zero_args(vm_value *type, vm_value *obj);
 /* The current frame's globals / builtins. */
 vm_value vm_current_globals(void);
 vm_value vm_current_locals(void);
 /* Makes the running transaction inevitable before an irreversible effect (I/O). */
 void vm_inevitable(const char *why);
+
+/* Python frames on the thread's frame stack; sys._getframe(depth). */
+int vm_frame_depth(void);
+vm_value vm_getframe(int64_t depth);
+/* Generators: send() (VM_NULL with StopIteration(result) when it returns); the iterator
+ * an await uses (where: VM_AWAIT_*); what a generator delegates to, or None. */
+vm_value vm_gen_send(vm_value gen, vm_value value);
+vm_value vm_get_awaitable(vm_value v, int where);
+vm_value vm_yieldfrom_of(vm_value gen);
+/* Async generators (vm/asyncgen.c): the wrapper a yield makes, their methods. */
+vm_value vm_async_gen_wrap(vm_value v);
+void vm_init_async_gen(void);
+void vm_init_eval(void);
+/* Imports (vm/import.c) */
+vm_value vm_import_name(vm_value frame, vm_value name, vm_value fromlist, vm_value level);
+vm_value vm_import_from(vm_value module, vm_value name);
+int vm_import_star(vm_value frame, vm_value module);
+vm_value vm_import_module(const char *name);
+/* Pattern matching and except* helpers (vm/match.c) */
+vm_value vm_match_class(vm_value subject, vm_value type, int64_t nargs, vm_value names);
+vm_value vm_match_keys(vm_value subject, vm_value keys);
+bool vm_match_is_mapping(vm_value v);
+bool vm_match_is_sequence(vm_value v);
+vm_value vm_exception_group_match(vm_value exc, vm_value type, vm_value *rest);
+vm_value vm_prep_reraise_star(vm_value orig, vm_value excs);
 
 /* Frame fields (VM_L_OBJ; localsplus and then the value stack follow) */
 enum { VM_FR_CODE, VM_FR_GLOBALS, VM_FR_BUILTINS, VM_FR_LOCALS, VM_FR_BACK, VM_FR_FUNC,

@@ -189,6 +189,16 @@ vm_value vm_float_new(double x)
     return v;
 }
 
+vm_value vm_complex_new(double real, double imag)
+{
+    vm_value v = alloc(sizeof(vm_complex), VM_L_COMPLEX);
+    if (v) {
+        ((vm_complex *)vm_obj(v))->real = real;
+        ((vm_complex *)vm_obj(v))->imag = imag;
+    }
+    return v;
+}
+
 vm_value vm_int_from_int64(int64_t i)
 {
     if (vm_fits_small(i))
@@ -337,8 +347,8 @@ vm_value vm_value_from_const(const vm_ast_const *k)
         }
         return t;
     }
-    case VM_CONST_COMPLEX:      /* complex and frozenset objects come with the object model */
-    case VM_CONST_FROZENSET:
+    case VM_CONST_COMPLEX: return vm_complex_new(k->u.c.real, k->u.c.imag);
+    case VM_CONST_FROZENSET:    /* the interpreter makes these (vm/func.c) */
         return VM_NULL;
     }
     return VM_NULL;
