@@ -125,6 +125,14 @@ void vm_exc_add_traceback(vm_value exc, vm_value frame, int lasti);
 /* Prints exc with its traceback and chained exceptions as CPython's default excepthook,
  * to stderr. */
 void vm_print_exception(vm_value exc);
+/* The printed form of an exception (traceback, chain) appended to out. */
+void vm_format_exception(vm_value exc, vm_buf *out);
+/* Writes to the process's stderr (flushing stdout first); used by error printing. */
+void vm_write_stderr(const char *s, size_t n);
+/* "ff" for a byte (messages) */
+const char *vm_hex_byte(unsigned b);
+/* Whether exc is an instance of type or of one of a tuple's types. */
+bool exc_matches_type(vm_value exc, vm_value type);
 /* Calls sys.excepthook-like printing for an uncaught exception; handles SystemExit:
  * returns the exit status the process should end with. */
 int vm_handle_uncaught(vm_value exc);
@@ -152,6 +160,9 @@ typedef struct vm_method_def {
     uint32_t flags;
     const char *doc;
 } vm_method_def;
+
+/* sys.excepthook's default (vm/exc.c) */
+extern const vm_method_def vm_excepthook_def;
 
 /* Adds C methods to a (builtin) type's dict; a NULL name ends defs. */
 void vm_type_add_methods(vm_value type, const vm_method_def *defs);
