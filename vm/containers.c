@@ -182,10 +182,26 @@ vm_value cont_seq_compare(vm_value ta, vm_value tb, int op)
 /* ---------------------------------------------------------------------------------------
  * Start-up
  */
+static vm_value class_getitem(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    (void)nargs;
+    (void)kwnames;
+    return vm_generic_alias(args[0], args[1]);
+}
+
+static const vm_method_def class_getitem_defs[] = {
+    {"__class_getitem__", class_getitem, 2, 2, VM_METH_NOKW | VM_METH_CLASS, NULL},
+    {NULL, NULL, 0, 0, 0, NULL},
+};
+
 void vm_init_containers(void)
 {
     cont_init_list();
     cont_init_dict();
     cont_init_set();
     cont_init_iter();
+    static const vm_builtin_type generic[] = {VM_T_LIST, VM_T_TUPLE, VM_T_DICT, VM_T_SET,
+                                              VM_T_FROZENSET, VM_T_ENUMERATE};
+    for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
+        vm_type_add_methods(VM_TYPE_I(generic[i]), class_getitem_defs);
 }
