@@ -1670,8 +1670,12 @@ static vm_value percent_format(vm_value fmtobj, const uint8_t *bfmt, size_t bn, 
             break;
         default:
         unsupported:
-            vm_raise(VALUE_ERROR, "unsupported format character '%c' (0x%x) at index %zd",
-                     conv >= 32 && conv < 127 ? (int)conv : '?', (int)conv, (ssize_t)(i - 1));
+        {
+            char hexbuf[16];
+            snprintf(hexbuf, sizeof hexbuf, "%x", (unsigned)conv);
+            vm_raise(VALUE_ERROR, "unsupported format character '%c' (0x%s) at index %zd",
+                     conv >= 32 && conv < 127 ? (int)conv : '?', hexbuf, (ssize_t)(i - 1));
+        }
             goto fail;
         }
         if (!ok)
@@ -1987,7 +1991,11 @@ static bool render_field(fmt_ctx *ctx, vm_value fmt, size_t *pos, size_t end, in
             if (conversion > 32 && conversion < 127)
                 vm_raise(VALUE_ERROR, "Unknown conversion specifier %c", (int)conversion);
             else
-                vm_raise(VALUE_ERROR, "Unknown conversion specifier \\x%x", (int)conversion);
+            {
+                char hexbuf[16];
+                snprintf(hexbuf, sizeof hexbuf, "%x", (unsigned)conversion);
+                vm_raise(VALUE_ERROR, "Unknown conversion specifier \\x%s", hexbuf);
+            }
             return false;
         }
         if (!obj)
@@ -2847,13 +2855,13 @@ static vm_value str_iter_next(vm_value *args, int64_t nargs, vm_value kwnames)
     vm_value it = args[0];
     vm_value s = vm_field(it, 0);
     if (!s) {
-        vm_raise_value(VM_TYPE(StopIteration));
+        so_raise_stop();
         return VM_NULL;
     }
     int64_t i = vm_small_value(vm_field(it, 1));
     if (i >= so_str_len(s)) {
         vm_set_field(it, 0, VM_NULL);
-        vm_raise_value(VM_TYPE(StopIteration));
+        so_raise_stop();
         return VM_NULL;
     }
     vm_set_field(it, 1, vm_small(i + 1));

@@ -1370,7 +1370,7 @@ static vm_value b_iter_next(vm_value *args, int64_t nargs, vm_value kwnames)
         }
         vm_set_field(it, 0, VM_NULL);
     }
-    vm_raise_value(VM_TYPE(StopIteration));
+    so_raise_stop();
     return VM_NULL;
 }
 

@@ -84,6 +84,17 @@ static inline bool so_bind(const char *fname, vm_value *args, int64_t nargs, vm_
     return vm_bind_args(fname, args, nargs, kwnames, names, nnames, npos, nreq, out);
 }
 
+/* Raises StopIteration() (no value). */
+static inline void so_raise_stop(void)
+{
+    vm_value t = vm_tuple_new(0);
+    vm_value e = t ? vm_exc_new(VM_TYPE(StopIteration), t) : VM_NULL;
+    if (e)
+        vm_raise_value(e);
+    else
+        vm_raise_nomem();
+}
+
 void vm_init_bytes(void);
 
 #endif
