@@ -1507,7 +1507,6 @@ static vm_value percent_format(vm_value fmtobj, const uint8_t *bfmt, size_t bn, 
         }
         vm_numfmt_percent p = {0, -1, -1, 0};
         vm_value v = VM_NULL;
-        bool have_key = false;
         if (i < n && vm_ustr_get(f, i) == '(') {
             if (!dict) {
                 vm_raise(TYPE_ERROR, "format requires a mapping");
@@ -1534,7 +1533,8 @@ static vm_value percent_format(vm_value fmtobj, const uint8_t *bfmt, size_t bn, 
             v = vm_getitem(dict, key);
             if (!v)
                 goto fail;
-            have_key = true;
+            /* the value becomes the argument list, as CPython's ctx->args */
+            args = v;
             arglen = -1;
             argidx = -2;
             i = k;
@@ -1635,13 +1635,11 @@ static vm_value percent_format(vm_value fmtobj, const uint8_t *bfmt, size_t bn, 
         }
         uint32_t conv = vm_ustr_get(f, i);
         i++;
-        if (!have_key) {
-            if (arglen >= 0 ? argidx < arglen : argidx == -2) {
-                v = arglen >= 0 ? vm_tuple_items(args)[argidx++] : (argidx = -1, args);
-            } else {
-                vm_raise(TYPE_ERROR, "not enough arguments for format string");
-                goto fail;
-            }
+        if (arglen >= 0 ? argidx < arglen : argidx == -2) {
+            v = arglen >= 0 ? vm_tuple_items(args)[argidx++] : (argidx = -1, args);
+        } else {
+            vm_raise(TYPE_ERROR, "not enough arguments for format string");
+            goto fail;
         }
         if (p.width > 0x7fffffff) {
             vm_raise_nomem();

@@ -260,6 +260,8 @@ static bool want_buffer(vm_value x, bview *v)
 vm_value vm_strobj_bytes_repr(const uint8_t *d, size_t n, const char *prefix,
                               const char *suffix)
 {
+    /* bytearray's repr escapes single quotes even inside double quotes */
+    bool escape_single = suffix[0] != 0;
     bool has_single = memchr(d, '\'', n) != NULL, has_double = memchr(d, '"', n) != NULL;
     char quote = has_single && !has_double ? '"' : '\'';
     vm_buf out = {0};
@@ -269,7 +271,7 @@ vm_value vm_strobj_bytes_repr(const uint8_t *d, size_t n, const char *prefix,
     for (size_t i = 0; i < n; i++) {
         uint8_t c = d[i];
         char esc[4];
-        if (c == (uint8_t)quote || c == '\\') {
+        if (c == (uint8_t)quote || c == '\\' || (c == '\'' && escape_single)) {
             esc[0] = '\\';
             esc[1] = (char)c;
             vm_buf_put(&out, esc, 2);
@@ -1191,7 +1193,7 @@ static vm_value b_translate(vm_value *args, int64_t nargs, vm_value kwnames)
         vm_raise(TYPE_ERROR, "translate() takes at least 1 positional argument (0 given)");
         return VM_NULL;
     }
-    if (!so_bind("translate", args + 1, nargs - 1, kwnames, translate_names, 2, 1, 1, a))
+    if (!so_bind("translate", args + 1, nargs - 1, kwnames, translate_names, 2, 2, 1, a))
         return VM_NULL;
     uint8_t table[256];
     if (a[0] == VM_NONE) {
