@@ -695,10 +695,24 @@ static vm_value spans_to_list(vm_value s, const vm_ustr_span *spans, size_t n)
 #define ASCII_WS(c) ((c) == ' ' || ((c) >= 9 && (c) <= 13) || ((c) >= 0x1c && (c) <= 0x1f))
 static vm_value split_ascii_ws(vm_value s, int64_t maxsplit)
 {
-    vm_value list = vm_list_new(8);
+    size_t n = (size_t)so_str_len(s);
+    int64_t pieces = 0;
+    {
+        /* count the pieces first: the list is made at its final size */
+        const uint8_t *d = ((vm_str *)vm_obj(s))->data;
+        bool in_word = false;
+        for (size_t k = 0; k < n; k++) {
+            bool ws = ASCII_WS(d[k]);
+            if (!ws && !in_word)
+                pieces++;
+            in_word = !ws;
+        }
+        if (maxsplit >= 0 && pieces > maxsplit + 1)
+            pieces = maxsplit + 1;
+    }
+    vm_value list = vm_list_new(pieces);
     if (!list)
         return vm_raise_nomem();
-    size_t n = (size_t)so_str_len(s);
     size_t i = 0;
     while (maxsplit != 0) {
         const uint8_t *d = ((vm_str *)vm_obj(s))->data;
@@ -737,10 +751,18 @@ static vm_value split_ascii_ws(vm_value s, int64_t maxsplit)
 /* s.split(sep) with a one-character separator, kind-1 strings. */
 static vm_value split_char1(vm_value s, uint8_t c, int64_t maxsplit)
 {
-    vm_value list = vm_list_new(8);
+    size_t n = (size_t)so_str_len(s);
+    int64_t pieces = 1;
+    {
+        const uint8_t *d = ((vm_str *)vm_obj(s))->data;
+        for (size_t k = 0; k < n; k++)
+            pieces += d[k] == c;
+        if (maxsplit >= 0 && pieces > maxsplit + 1)
+            pieces = maxsplit + 1;
+    }
+    vm_value list = vm_list_new(pieces);
     if (!list)
         return vm_raise_nomem();
-    size_t n = (size_t)so_str_len(s);
     size_t i = 0;
     while (true) {
         const uint8_t *d = ((vm_str *)vm_obj(s))->data;
@@ -945,6 +967,84 @@ static vm_value str_join(vm_value *args, int64_t nargs, vm_value kwnames)
  * Building: replace, pad, expandtabs, affixes, translate
  */
 
+/* s.replace(old, new, count) when all three are kind 1 and old is not empty: positions
+ * found with memchr/memcmp, the result allocated once at its size. */
+static vm_value replace_kind1(vm_value s, vm_value old, vm_value new_, int64_t count)
+{
+    size_t n = (size_t)so_str_len(s), lo = (size_t)so_str_len(old),
+           ln = (size_t)so_str_len(new_);
+    size_t maxcount = count < 0 ? SIZE_MAX : (size_t)count;
+    size_t stack_pos[64];
+    size_t *pos = stack_pos, cap = 64, hits = 0;
+    const uint8_t *d = ((vm_str *)vm_obj(s))->data, *o = ((vm_str *)vm_obj(old))->data;
+    size_t i = 0;
+    while (hits < maxcount && i + lo <= n) {
+        const uint8_t *h = memchr(d + i, o[0], n - lo + 1 - i);
+        if (!h)
+            break;
+        size_t at = (size_t)(h - d);
+        if (lo == 1 || memcmp(h + 1, o + 1, lo - 1) == 0) {
+            if (hits == cap) {
+                size_t *np = malloc(cap * 2 * sizeof *np);
+                if (!np)
+                    abort();
+                memcpy(np, pos, hits * sizeof *np);
+                if (pos != stack_pos)
+                    free(pos);
+                pos = np;
+                cap *= 2;
+            }
+            pos[hits++] = at;
+            i = at + lo;
+        } else {
+            i = at + 1;
+        }
+    }
+    if (hits == 0) {
+        if (pos != stack_pos)
+            free(pos);
+        return str_exact(s);
+    }
+    if (ln > lo && (SIZE_MAX / 8 - n) / (ln - lo) < hits) {
+        if (pos != stack_pos)
+            free(pos);
+        vm_raise(VM_TYPE(OverflowError), "replace string is too long");
+        return VM_NULL;
+    }
+    size_t total = n - hits * lo + hits * ln;
+    bool ascii = ((vm_str *)vm_obj(s))->ascii && ((vm_str *)vm_obj(new_))->ascii;
+    vm_value r = vm_strobj_alloc(total, ascii ? 0x7f : 0xff);
+    if (!r) {
+        if (pos != stack_pos)
+            free(pos);
+        return VM_NULL;
+    }
+    d = ((vm_str *)vm_obj(s))->data;
+    const uint8_t *nw = ((vm_str *)vm_obj(new_))->data;
+    uint8_t *out = so_str_data(r);
+    size_t from = 0, at = 0;
+    for (size_t k = 0; k < hits; k++) {
+        memcpy(out + at, d + from, pos[k] - from);
+        at += pos[k] - from;
+        if (ln == 1)
+            out[at] = nw[0];
+        else
+            memcpy(out + at, nw, ln);
+        at += ln;
+        from = pos[k] + lo;
+    }
+    memcpy(out + at, d + from, n - from);
+    if (pos != stack_pos)
+        free(pos);
+    if (!ascii) {
+        uint8_t m = 0;
+        for (size_t k = 0; k < total; k++)
+            m |= out[k];
+        ((vm_str *)vm_obj(r))->ascii = m < 128;
+    }
+    return vm_strobj_done(r);
+}
+
 static vm_value str_replace(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value s = args[0], old = args[1], new_ = args[2];
@@ -959,6 +1059,9 @@ static vm_value str_replace(vm_value *args, int64_t nargs, vm_value kwnames)
     int64_t count = -1;
     if (nargs > 3 && !so_ssize_arg(args[3], &count))
         return VM_NULL;
+    const vm_str *so = vm_obj(s), *oo = vm_obj(old), *no = vm_obj(new_);
+    if (so->kind == 1 && oo->kind == 1 && no->kind == 1 && oo->length > 0)
+        return replace_kind1(s, old, new_, count);
     vm_ustr_size size = vm_ustr_replace_size(vm_str_view(s), vm_str_view(old),
                                              vm_str_view(new_), (ptrdiff_t)count);
     if (size.len == SIZE_MAX) {
@@ -1276,6 +1379,13 @@ static bool pct_int(pct_out *o, vm_numfmt_percent *p, vm_value v)
     vm_numfmt_status st;
     uint32_t t2[2];
     vm_bigint view;
+    if (vm_is_small(v) && p->flags == 0 && p->width < 0 && p->precision < 0 &&
+        (c == 'd' || c == 'i' || c == 'u')) {
+        char num[32];
+        int len = snprintf(num, sizeof num, "%lld", (long long)vm_small_value(v));
+        out_utf8(o, num, (size_t)len);
+        return true;
+    }
     if (is_float(v) && !int_only) {
         st = vm_numfmt_percent_int_of_float(&tmp, p, vm_float_value(v),
                                             VM_NUMFMT_MAX_STR_DIGITS, &err);
@@ -2005,7 +2115,14 @@ static bool render_field(fmt_ctx *ctx, vm_value fmt, size_t *pos, size_t end, in
             so_sb_put_str(out, obj);
             return true;
         }
-        spec = str_empty();
+        if (vm_is_small(obj)) {
+            /* format(int, '') is str(int) */
+            char num[32];
+            int len = snprintf(num, sizeof num, "%lld", (long long)vm_small_value(obj));
+            so_sb_put_ascii(out, num, (size_t)len);
+            return true;
+        }
+        spec = VM_NULL;     /* vm_format_value: the empty spec */
     } else if (nested) {
         so_sb sub;
         so_sb_init(&sub);
@@ -2017,7 +2134,7 @@ static bool render_field(fmt_ctx *ctx, vm_value fmt, size_t *pos, size_t end, in
     } else {
         spec = str_from_view(vm_ustr_slice(vm_str_view(fmt), spec_a, spec_b));
     }
-    if (!spec)
+    if (!spec && vm_error_pending())
         return false;
     vm_value r = vm_format_value(obj, spec);
     if (!r)
