@@ -318,6 +318,21 @@ static bool want_str(vm_value v, const char *what)
     return false;
 }
 
+/* The type name argument clinic's messages give ("None" for None). */
+static const char *clinic_type_name(vm_value v)
+{
+    if (v == VM_NONE)
+        return "None";
+    static __thread char names[4][64];
+    static __thread unsigned k;
+    char *out = names[k++ % 4];
+    vm_buf b = {0};
+    vm_type_name(vm_type_of(v), &b);
+    snprintf(out, 64, "%s", b.data ? b.data : "?");
+    vm_buf_free(&b);
+    return out;
+}
+
 static vm_value bool_value(bool b) { return b ? VM_TRUE : VM_FALSE; }
 
 static vm_value raise_ustr(vm_ustr_status st, const vm_ustr_error *err)
@@ -868,8 +883,8 @@ static vm_value partition_impl(vm_value *args, bool right)
         return raise_ustr(st, NULL);
     vm_value parts[3];
     for (int i = 0; i < 3; i++) {
-        if (i == 1 && sp[1].end > sp[1].start && vm_is_type(sep, VM_T_STR))
-            parts[i] = sep;
+        if (i == 1 && sp[1].end > sp[1].start)
+            parts[i] = sep;     /* CPython returns the separator object itself */
         else
             parts[i] = str_substr(s, sp[i].start, sp[i].end);
         if (!parts[i])
@@ -1049,11 +1064,11 @@ static vm_value str_replace(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value s = args[0], old = args[1], new_ = args[2];
     if (!so_is_str(old)) {
-        vm_raise(TYPE_ERROR, "replace() argument 1 must be str, not %T", old);
+        vm_raise(TYPE_ERROR, "replace() argument 1 must be str, not %s", clinic_type_name(old));
         return VM_NULL;
     }
     if (!so_is_str(new_)) {
-        vm_raise(TYPE_ERROR, "replace() argument 2 must be str, not %T", new_);
+        vm_raise(TYPE_ERROR, "replace() argument 2 must be str, not %s", clinic_type_name(new_));
         return VM_NULL;
     }
     int64_t count = -1;
@@ -1158,8 +1173,8 @@ static vm_value affix_impl(vm_value *args, bool suffix)
 {
     vm_value s = args[0], a = args[1];
     if (!so_is_str(a)) {
-        vm_raise(TYPE_ERROR, "%s() argument must be str, not %T",
-                 suffix ? "removesuffix" : "removeprefix", a);
+        vm_raise(TYPE_ERROR, "%s() argument must be str, not %s",
+                 suffix ? "removesuffix" : "removeprefix", clinic_type_name(a));
         return VM_NULL;
     }
     vm_ustr_span sp = suffix ? vm_ustr_removesuffix(vm_str_view(s), vm_str_view(a))
@@ -1274,7 +1289,7 @@ static vm_value str_maketrans(vm_value *args, int64_t nargs, vm_value kwnames)
         return VM_NULL;
     }
     if (!so_is_str(y)) {
-        vm_raise(TYPE_ERROR, "maketrans() argument 2 must be str, not %T", y);
+        vm_raise(TYPE_ERROR, "maketrans() argument 2 must be str, not %s", clinic_type_name(y));
         return VM_NULL;
     }
     if (so_str_len(x) != so_str_len(y)) {
@@ -1289,7 +1304,7 @@ static vm_value str_maketrans(vm_value *args, int64_t nargs, vm_value kwnames)
     if (nargs > 2) {
         vm_value z = args[2];
         if (!so_is_str(z)) {
-            vm_raise(TYPE_ERROR, "maketrans() argument 3 must be str, not %T", z);
+            vm_raise(TYPE_ERROR, "maketrans() argument 3 must be str, not %s", clinic_type_name(z));
             return VM_NULL;
         }
         for (int64_t i = 0; i < so_str_len(z); i++) {
@@ -2308,8 +2323,8 @@ static bool codec_args(vm_value encoding, vm_value errors, const char *fname, co
     *errname = "strict";
     if (encoding) {
         if (!so_is_str(encoding)) {
-            vm_raise(TYPE_ERROR, "%s() argument 'encoding' must be str, not %T", fname,
-                     encoding);
+            vm_raise(TYPE_ERROR, "%s() argument 'encoding' must be str, not %s", fname,
+                     clinic_type_name(encoding));
             return false;
         }
         *id = codec_lookup(vm_cstr(encoding));
@@ -2320,7 +2335,8 @@ static bool codec_args(vm_value encoding, vm_value errors, const char *fname, co
     }
     if (errors) {
         if (!so_is_str(errors)) {
-            vm_raise(TYPE_ERROR, "%s() argument 'errors' must be str, not %T", fname, errors);
+            vm_raise(TYPE_ERROR, "%s() argument 'errors' must be str, not %s", fname,
+                     clinic_type_name(errors));
             return false;
         }
         *errname = vm_cstr(errors);
@@ -2504,6 +2520,26 @@ static vm_value decode_wide(const uint8_t *d, size_t n, codec_id id, const char 
                 so_sb_put_char(&b, 0xFFFD);
             i = eend;
             continue;
+        }
+        if (strcmp(errname, "backslashreplace") == 0) {
+            static const char hx[] = "0123456789abcdef";
+            for (size_t q = estart; q < eend; q++) {
+                char e4[4] = {'\\', 'x', hx[d[q] >> 4], hx[d[q] & 15]};
+                so_sb_put_ascii(&b, e4, 4);
+            }
+            i = eend;
+            continue;
+        }
+        if (strcmp(errname, "surrogateescape") == 0) {
+            bool all_high = true;
+            for (size_t q = estart; q < eend; q++)
+                all_high &= d[q] >= 0x80;
+            if (all_high) {
+                for (size_t q = estart; q < eend; q++)
+                    so_sb_put_char(&b, 0xDC00 | d[q]);
+                i = eend;
+                continue;
+            }
         }
         so_sb_free(&b);
         return raise_decode_error(cn, d, n, estart, eend, reason);
@@ -2999,8 +3035,13 @@ static vm_value str_iter_length_hint(vm_value *args, int64_t nargs, vm_value kwn
 
 static vm_value str_add(vm_value *args, int64_t nargs, vm_value kwnames)
 {
-    if (!so_is_str(args[1]))
-        return VM_NOTIMPLEMENTED;
+    if (!so_is_str(args[1])) {
+        /* CPython's str has only sq_concat: the right operand's __radd__ runs first, and
+         * str.__add__(s, 1) called directly raises */
+        if (has_special(args[1], "__radd__"))
+            return VM_NOTIMPLEMENTED;
+        return vm_str_concat(args[0], args[1]);
+    }
     return vm_str_concat(args[0], args[1]);
 }
 

@@ -508,17 +508,22 @@ static vm_value bytes_hex(vm_value *args, int64_t nargs, vm_value kwnames)
                 return VM_NULL;
             }
             sep = vm_ustr_get(vm_str_view(a[0]), 0);
-        } else {
-            bview sv;
-            if (!vm_strobj_buffer(a[0], &sv.d, &sv.n)) {
-                vm_raise(TYPE_ERROR, "sep must be str or bytes.");
-                return VM_NULL;
-            }
-            if (sv.n != 1) {
+        } else if (so_is_bytes(a[0])) {
+            if (so_bytes_len(a[0]) != 1) {
                 vm_raise(VALUE_ERROR, "sep must be length 1.");
                 return VM_NULL;
             }
-            sep = sv.d[0];
+            sep = so_bytes_data(a[0])[0];
+        } else {
+            /* CPython takes len(sep) first */
+            int64_t len = vm_len(a[0]);
+            if (len < 0)
+                return VM_NULL;
+            if (len != 1)
+                vm_raise(VALUE_ERROR, "sep must be length 1.");
+            else
+                vm_raise(TYPE_ERROR, "sep must be str or bytes.");
+            return VM_NULL;
         }
         if (sep > 127) {
             vm_raise(VALUE_ERROR, "sep must be ASCII.");
@@ -988,8 +993,7 @@ static vm_value partition_impl(vm_value *args, bool right)
     vm_value parts[3];
     for (int i = 0; i < 3; i++) {
         if (i == 1 && sp[1].end > sp[1].start)
-            parts[i] = so_is_bytes(args[0]) && vm_is_type(args[1], VM_T_BYTES)
-                           ? args[1] : new_like(args[0], sepcopy, sep.n);
+            parts[i] = so_is_bytes(args[0]) ? args[1] : new_like(args[0], sepcopy, sep.n);
         else {
             s = self_view(args[0]);
             parts[i] = new_like_slice(args[0], sp[i].start, sp[i].end - sp[i].start);
@@ -1280,6 +1284,20 @@ static vm_value b_decode(vm_value *args, int64_t nargs, vm_value kwnames)
     if (!so_bind("decode", args + 1, nargs - 1, kwnames, decode_names, 2, 2, 0, a))
         return VM_NULL;
     bview s = self_view(args[0]);
+    if (s.n == 0) {
+        /* CPython returns '' before looking the codec up */
+        if (a[0] && !so_is_str(a[0])) {
+            vm_raise(TYPE_ERROR, "decode() argument 'encoding' must be str, not %s",
+                     a[0] == VM_NONE ? "None" : vm_cstr(vm_getattr_c(vm_type_of(a[0]), "__name__")));
+            return VM_NULL;
+        }
+        if (a[1] && !so_is_str(a[1])) {
+            vm_raise(TYPE_ERROR, "decode() argument 'errors' must be str, not %s",
+                     a[1] == VM_NONE ? "None" : vm_cstr(vm_getattr_c(vm_type_of(a[1]), "__name__")));
+            return VM_NULL;
+        }
+        return vm_strobj_decode((const uint8_t *)"", 0, VM_NULL, VM_NULL);
+    }
     uint8_t *copy = malloc(s.n + 1);
     if (!copy)
         abort();
@@ -1477,6 +1495,8 @@ static int bcompare(bview a, bview b)
     static vm_value b_##name(vm_value *args, int64_t nargs, vm_value kwnames)             \
     {                                                                                     \
         bview b;                                                                          \
+        if (so_is_bytes(args[0]) && !so_is_bytes(args[1]))                                \
+            return VM_NOTIMPLEMENTED;                                                     \
         if (!vm_strobj_buffer(args[1], &b.d, &b.n))                                       \
             return VM_NOTIMPLEMENTED;                                                     \
         bview a = self_view(args[0]);                                                     \
