@@ -1454,7 +1454,8 @@ static bool pct_float(pct_out *o, vm_numfmt_percent *p, vm_value v)
     } else {
         if (!vm_is_int(v) && v != VM_TRUE && v != VM_FALSE && !has_special(v, "__float__") &&
             !has_special(v, "__index__")) {
-            vm_raise(TYPE_ERROR, "must be real number, not %T", v);
+            vm_raise(TYPE_ERROR, o->bytes_mode ? "float argument required, not %T"
+                                               : "must be real number, not %T", v);
             return false;
         }
         if (!vm_as_double(v, &x))
