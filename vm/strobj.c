@@ -882,9 +882,12 @@ static vm_value partition_impl(vm_value *args, bool right)
     if (st != VM_USTR_OK)
         return raise_ustr(st, NULL);
     vm_value parts[3];
+    bool found = sp[1].end > sp[1].start;
     for (int i = 0; i < 3; i++) {
-        if (i == 1 && sp[1].end > sp[1].start)
+        if (i == 1 && found)
             parts[i] = sep;     /* CPython returns the separator object itself */
+        else if (!found && i == (right ? 2 : 0))
+            parts[i] = s;       /* and the string itself when it is not found */
         else
             parts[i] = str_substr(s, sp[i].start, sp[i].end);
         if (!parts[i])
@@ -2889,7 +2892,8 @@ static vm_value str_new(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value cls = args[0];
     vm_value a[3];
-    if (!so_bind("str", args + 1, nargs - 1, kwnames, str_new_names, 3, 3, 0, a))
+    if (!so_check_kwnames("str", kwnames, str_new_names, 3) ||
+        !so_bind("str", args + 1, nargs - 1, kwnames, str_new_names, 3, 3, 0, a))
         return VM_NULL;
     vm_value r;
     if (a[1] || a[2]) {

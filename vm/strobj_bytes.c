@@ -382,7 +382,8 @@ static vm_value bytes_new(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value cls = args[0];
     vm_value a[3];
-    if (!so_bind("bytes", args + 1, nargs - 1, kwnames, bytes_new_names, 3, 3, 0, a))
+    if (!so_check_kwnames("bytes", kwnames, bytes_new_names, 3) ||
+        !so_bind("bytes", args + 1, nargs - 1, kwnames, bytes_new_names, 3, 3, 0, a))
         return VM_NULL;
     /* __bytes__ first (CPython checks it before the buffer protocol) */
     if (a[0] && !a[1] && !a[2] && !so_is_bytes(a[0]) && !so_is_str(a[0])) {
@@ -427,7 +428,8 @@ static vm_value ba_init(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value self = args[0];
     vm_value a[3];
-    if (!so_bind("bytearray", args + 1, nargs - 1, kwnames, bytes_new_names, 3, 3, 0, a))
+    if (!so_check_kwnames("bytearray", kwnames, bytes_new_names, 3) ||
+        !so_bind("bytearray", args + 1, nargs - 1, kwnames, bytes_new_names, 3, 3, 0, a))
         return VM_NULL;
     uint8_t *d;
     size_t n;
@@ -991,9 +993,12 @@ static vm_value partition_impl(vm_value *args, bool right)
     else
         vm_ustr_partition(U(s), vm_ustr_make(sepcopy, sep.n, 1), sp);
     vm_value parts[3];
+    bool found = sp[1].end > sp[1].start;
     for (int i = 0; i < 3; i++) {
-        if (i == 1 && sp[1].end > sp[1].start)
+        if (i == 1 && found)
             parts[i] = so_is_bytes(args[0]) ? args[1] : new_like(args[0], sepcopy, sep.n);
+        else if (!found && i == (right ? 2 : 0) && so_is_bytes(args[0]))
+            parts[i] = args[0];
         else {
             s = self_view(args[0]);
             parts[i] = new_like_slice(args[0], sp[i].start, sp[i].end - sp[i].start);

@@ -95,6 +95,25 @@ static inline void so_raise_stop(void)
         vm_raise_nomem();
 }
 
+/* Constructors' unknown keywords: "'x' is an invalid keyword argument for str()". */
+static inline bool so_check_kwnames(const char *fname, vm_value kwnames,
+                                    const char *const *names, int nnames)
+{
+    if (!kwnames)
+        return true;
+    for (int64_t i = 0; i < vm_tuple_length(kwnames); i++) {
+        vm_value k = vm_tuple_items(kwnames)[i];
+        bool known = false;
+        for (int j = 0; j < nnames; j++)
+            known |= vm_str_eq_c(k, names[j]);
+        if (!known) {
+            vm_raise(VM_TYPE(TypeError), "'%U' is an invalid keyword argument for %s()", k, fname);
+            return false;
+        }
+    }
+    return true;
+}
+
 void vm_init_bytes(void);
 
 #endif
