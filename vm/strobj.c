@@ -2034,8 +2034,16 @@ static vm_value field_object(fmt_ctx *ctx, vm_value fmt, size_t a, size_t b)
 
 /* One replacement field starting after its '{' at *pos (CPython 3.11's parse_field):
  * renders it and leaves *pos after its '}'. */
-static bool render_field(fmt_ctx *ctx, vm_value fmt, size_t *pos, size_t end, int depth,
-                         so_sb *out)
+/* A replacement field's parts (CPython 3.11's parse_field), positions in the format. */
+typedef struct field_parts {
+    size_t name_a, name_b;
+    uint32_t conversion;        /* 0: none */
+    size_t spec_a, spec_b;      /* empty when spec_a >= spec_b */
+    bool nested;                /* the spec holds replacement fields */
+} field_parts;
+
+/* Parses the field starting after its '{' at *pos; leaves *pos after its '}'. */
+static bool parse_field(vm_value fmt, size_t *pos, size_t end, field_parts *fp)
 {
     vm_ustr s = vm_str_view(fmt);
     size_t i = *pos, a = i;
@@ -2106,6 +2114,24 @@ static bool render_field(fmt_ctx *ctx, vm_value fmt, size_t *pos, size_t end, in
         }
     }
     *pos = i;
+    fp->name_a = a;
+    fp->name_b = name_end;
+    fp->conversion = conversion;
+    fp->spec_a = spec_a;
+    fp->spec_b = spec_b;
+    fp->nested = nested;
+    return true;
+}
+
+static bool render_field(fmt_ctx *ctx, vm_value fmt, size_t *pos, size_t end, int depth,
+                         so_sb *out)
+{
+    field_parts fp;
+    if (!parse_field(fmt, pos, end, &fp))
+        return false;
+    size_t a = fp.name_a, name_end = fp.name_b, spec_a = fp.spec_a, spec_b = fp.spec_b;
+    uint32_t conversion = fp.conversion;
+    bool nested = fp.nested;
     vm_value obj = field_object(ctx, fmt, a, name_end);
     if (!obj)
         return false;
@@ -2267,6 +2293,198 @@ static vm_value str_dunder_format(vm_value *args, int64_t nargs, vm_value kwname
     vm_buf_free(&err);
     vm_buf_free(&tn);
     return r;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * The _string module (string.Formatter's helpers)
+ */
+
+static vm_value tuple4(vm_value a, vm_value b, vm_value c, vm_value d)
+{
+    vm_value t = vm_tuple_new(4);
+    if (!t)
+        return vm_raise_nomem();
+    vm_tuple_items(t)[0] = a;
+    vm_tuple_items(t)[1] = b;
+    vm_tuple_items(t)[2] = c;
+    vm_tuple_items(t)[3] = d;
+    return t;
+}
+
+/* _string.formatter_parser(s): (literal, field_name, format_spec, conversion) tuples. */
+static vm_value string_formatter_parser(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    vm_value fmt = args[0];
+    if (!so_is_str(fmt)) {
+        vm_raise(TYPE_ERROR, "expected str, got %T", fmt);
+        return VM_NULL;
+    }
+    vm_value list = vm_list_new(0);
+    if (!list)
+        return vm_raise_nomem();
+    size_t end = (size_t)so_str_len(fmt), i = 0;
+    while (i < end) {
+        vm_ustr s = vm_str_view(fmt);
+        size_t j = i;
+        uint32_t c = 0;
+        while (j < end && (c = vm_ustr_get(s, j)) != '{' && c != '}')
+            j++;
+        size_t lit_end = j;
+        bool field = false;
+        field_parts fp = {0};
+        if (j < end) {
+            bool at_end = j + 1 >= end;
+            if (c == '}' && (at_end || vm_ustr_get(s, j + 1) != '}')) {
+                vm_raise(VALUE_ERROR, "Single '}' encountered in format string");
+                return VM_NULL;
+            }
+            if (c == '{' && at_end) {
+                vm_raise(VALUE_ERROR, "Single '{' encountered in format string");
+                return VM_NULL;
+            }
+            if (vm_ustr_get(s, j + 1) == c) {
+                lit_end = j + 1;        /* an escaped brace: the literal keeps one */
+                j += 2;
+            } else {
+                j++;
+                if (!parse_field(fmt, &j, end, &fp))
+                    return VM_NULL;
+                field = true;
+            }
+        }
+        vm_value lit = str_substr(fmt, i, lit_end);
+        if (!lit)
+            return VM_NULL;
+        vm_value t;
+        if (field) {
+            vm_value name = str_substr(fmt, fp.name_a, fp.name_b);
+            vm_value spec = fp.spec_a < fp.spec_b ? str_substr(fmt, fp.spec_a, fp.spec_b)
+                                                  : str_empty();
+            vm_value conv = fp.conversion ? str_char(fp.conversion) : VM_NONE;
+            if (!name || !spec || !conv)
+                return VM_NULL;
+            t = tuple4(lit, name, spec, conv);
+        } else {
+            t = tuple4(lit, VM_NONE, VM_NONE, VM_NONE);
+        }
+        if (!t)
+            return VM_NULL;
+        if (!vm_list_append(list, t))
+            return vm_raise_nomem();
+        i = j;
+    }
+    return vm_iter(list);
+}
+
+/* _string.formatter_field_name_split(name): (first, iterator of (is_attr, key)). */
+static vm_value string_field_name_split(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    vm_value name = args[0];
+    if (!so_is_str(name)) {
+        vm_raise(TYPE_ERROR, "expected str, got %T", name);
+        return VM_NULL;
+    }
+    size_t b = (size_t)so_str_len(name), i = 0;
+    vm_ustr s = vm_str_view(name);
+    while (i < b && vm_ustr_get(s, i) != '.' && vm_ustr_get(s, i) != '[')
+        i++;
+    vm_value first;
+    if (i > 0 && all_digits(s, 0, i)) {
+        int64_t v = digits_value(s, 0, i);
+        if (v < 0) {
+            vm_raise(VALUE_ERROR, "Too many decimal digits in format string");
+            return VM_NULL;
+        }
+        first = vm_small(v);
+    } else {
+        first = str_substr(name, 0, i);
+    }
+    if (!first)
+        return VM_NULL;
+    vm_value rest = vm_list_new(0);
+    if (!rest)
+        return vm_raise_nomem();
+    while (i < b) {
+        s = vm_str_view(name);
+        uint32_t c = vm_ustr_get(s, i);
+        bool is_attr = c == '.';
+        size_t j = ++i;
+        vm_value key;
+        if (is_attr) {
+            while (j < b && vm_ustr_get(s, j) != '.' && vm_ustr_get(s, j) != '[')
+                j++;
+            if (j == i) {
+                vm_raise(VALUE_ERROR, "Empty attribute in format string");
+                return VM_NULL;
+            }
+            key = str_substr(name, i, j);
+            i = j;
+        } else if (c == '[') {
+            while (j < b && vm_ustr_get(s, j) != ']')
+                j++;
+            if (j >= b) {
+                vm_raise(VALUE_ERROR, "Missing ']' in format string");
+                return VM_NULL;
+            }
+            if (j == i) {
+                vm_raise(VALUE_ERROR, "Empty attribute in format string");
+                return VM_NULL;
+            }
+            key = all_digits(s, i, j) && digits_value(s, i, j) >= 0
+                      ? vm_small(digits_value(s, i, j)) : str_substr(name, i, j);
+            i = j + 1;
+            if (i < b) {
+                uint32_t d = vm_ustr_get(vm_str_view(name), i);
+                if (d != '.' && d != '[') {
+                    vm_raise(VALUE_ERROR, "Only '.' or '[' may follow ']' in format field "
+                                          "specifier");
+                    return VM_NULL;
+                }
+            }
+        } else {
+            vm_raise(VALUE_ERROR, "Only '.' or '[' may follow ']' in format field specifier");
+            return VM_NULL;
+        }
+        if (!key)
+            return VM_NULL;
+        vm_value pair = vm_tuple_new(2);
+        if (!pair)
+            return vm_raise_nomem();
+        vm_tuple_items(pair)[0] = is_attr ? VM_TRUE : VM_FALSE;
+        vm_tuple_items(pair)[1] = key;
+        if (!vm_list_append(rest, pair))
+            return vm_raise_nomem();
+    }
+    vm_value it = vm_iter(rest);
+    if (!it)
+        return VM_NULL;
+    vm_value t = vm_tuple_new(2);
+    if (!t)
+        return vm_raise_nomem();
+    vm_tuple_items(t)[0] = first;
+    vm_tuple_items(t)[1] = it;
+    return t;
+}
+
+static const vm_method_def string_module_functions[] = {
+    {"formatter_parser", string_formatter_parser, 1, 1, VM_METH_NOKW, NULL},
+    {"formatter_field_name_split", string_field_name_split, 1, 1, VM_METH_NOKW, NULL},
+    {0},
+};
+
+vm_value vm_strobj_string_module(void)
+{
+    vm_value m = vm_module_new(vm_str_c("_string"));
+    if (!m)
+        return VM_NULL;
+    vm_value d = vm_module_dict(m);
+    for (const vm_method_def *f = string_module_functions; f->name; f++) {
+        vm_value fn = vm_cfunction_new(f, VM_NULL, m);
+        if (!fn || vm_dict_setitem_c(d, f->name, fn) < 0)
+            return VM_NULL;
+    }
+    vm_dict_setitem_c(d, "__doc__", vm_str_c("string helper module"));
+    return m;
 }
 
 /* ---------------------------------------------------------------------------------------

@@ -115,5 +115,8 @@ static inline bool so_check_kwnames(const char *fname, vm_value kwnames,
 }
 
 void vm_init_bytes(void);
+/* The _string module (formatter_parser, formatter_field_name_split) for string.Formatter:
+ * for the import system's table of builtin modules. */
+vm_value vm_strobj_string_module(void);
 
 #endif
