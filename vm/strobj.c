@@ -106,9 +106,15 @@ static vm_value str_substr(vm_value s, size_t start, size_t end)
     return vm_strobj_done(r);
 }
 
+/* The one-character strs of Latin-1, made at start-up (old, immutable, shared by every
+ * thread: as CPython's cache, s[i] and iteration allocate nothing for them). */
+static stm_ref latin1_chars[256];
+
 /* The str of exactly one code point. */
 static vm_value str_char(uint32_t cp)
 {
+    if (cp < 256 && latin1_chars[cp])
+        return (vm_value)latin1_chars[cp];
     vm_value r = vm_strobj_alloc(1, cp);
     if (!r)
         return VM_NULL;
@@ -3463,8 +3469,29 @@ static const char str_doc[] =
     "repr(object).\nencoding defaults to sys.getdefaultencoding().\nerrors defaults to "
     "'strict'.";
 
+vm_value vm_strobj_iter_next(vm_value it)
+{
+    vm_value s = vm_field(it, 0);
+    if (!s)
+        return VM_NULL;
+    int64_t i = vm_small_value(vm_field(it, 1));
+    if (i >= so_str_len(s)) {
+        vm_set_field(it, 0, VM_NULL);
+        return VM_NULL;
+    }
+    vm_set_field(it, 1, vm_small(i + 1));
+    return str_char(vm_ustr_get(vm_str_view(s), (size_t)i));
+}
+
 void vm_init_str(void)
 {
+    for (uint32_t c = 0; c < 256; c++) {
+        stm_add_global_root(&latin1_chars[c]);
+        vm_value ch = str_char(c);
+        if (!ch)
+            abort();
+        stm_global_root_set(&vm_self->tl, &latin1_chars[c], (stm_ref)ch);
+    }
     vm_type_add_methods(VM_TYPE(STR), str_methods);
     vm_dict_setitem_c(((vm_type *)vm_obj(VM_TYPE(STR)))->dict, "__doc__", vm_str_c(str_doc));
     vm_type_add_methods(VM_TYPE(STR_ITERATOR), str_iterator_methods);

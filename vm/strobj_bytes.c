@@ -1382,6 +1382,21 @@ static vm_value b_iter(vm_value *args, int64_t nargs, vm_value kwnames)
     return it;
 }
 
+vm_value vm_strobj_bytes_iter_next(vm_value it)
+{
+    vm_value s = vm_field(it, 0);
+    if (!s)
+        return VM_NULL;
+    int64_t i = vm_small_value(vm_field(it, 1));
+    bview v = self_view(s);
+    if (i < (int64_t)v.n) {
+        vm_set_field(it, 1, vm_small(i + 1));
+        return vm_small(v.d[i]);
+    }
+    vm_set_field(it, 0, VM_NULL);
+    return VM_NULL;
+}
+
 static vm_value b_iter_next(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value it = args[0];

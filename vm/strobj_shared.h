@@ -115,6 +115,10 @@ static inline bool so_check_kwnames(const char *fname, vm_value kwnames,
 }
 
 void vm_init_bytes(void);
+/* next() of a str_ascii_iterator / bytes_iterator without the __next__ call: the item,
+ * or VM_NULL with no exception when exhausted (for vm_builtin_next). */
+vm_value vm_strobj_iter_next(vm_value it);
+vm_value vm_strobj_bytes_iter_next(vm_value it);
 /* The _string module (formatter_parser, formatter_field_name_split) for string.Formatter:
  * for the import system's table of builtin modules. */
 vm_value vm_strobj_string_module(void);
