@@ -2689,6 +2689,8 @@ static vm_value decode_wide(const uint8_t *d, size_t n, codec_id id, const char 
             big = true;
         }
     }
+    /* errors name the byte order found (or the native one) */
+    cn = utf32 ? (big ? "utf-32-be" : "utf-32-le") : (big ? "utf-16-be" : "utf-16-le");
     so_sb b;
     so_sb_init(&b);
     const char *reason = NULL;
