@@ -188,7 +188,7 @@ static bool byte_value(vm_value v, int *out)
     return true;
 }
 
-bool vm_strobj_bytes_from_object(vm_value x, uint8_t **out, size_t *n)
+bool vm_strobj_bytes_from_object(vm_value x, uint8_t **out, size_t *n, bool bytearray_msg)
 {
     const uint8_t *d;
     size_t len;
@@ -225,13 +225,15 @@ bool vm_strobj_bytes_from_object(vm_value x, uint8_t **out, size_t *n)
             v = vm_small_value(item);
         } else if (!vm_index(item, &v)) {
             if (vm_exc_matches(VM_TYPE(OverflowError))) {
-                vm_raise(VALUE_ERROR, "bytes must be in range(0, 256)");
+                vm_raise(VALUE_ERROR, bytearray_msg ? "byte must be in range(0, 256)"
+                                                     : "bytes must be in range(0, 256)");
             }
             free(buf);
             return false;
         }
         if (v < 0 || v > 255) {
-            vm_raise(VALUE_ERROR, "bytes must be in range(0, 256)");
+            vm_raise(VALUE_ERROR, bytearray_msg ? "byte must be in range(0, 256)"
+                                                : "bytes must be in range(0, 256)");
             free(buf);
             return false;
         }
@@ -349,7 +351,7 @@ static bool contents_from_args(vm_value *a, uint8_t **out, size_t *n, const char
         vm_value b = vm_strobj_encode(x, enc, errs);
         if (!b)
             return false;
-        return vm_strobj_bytes_from_object(b, out, n);
+        return vm_strobj_bytes_from_object(b, out, n, false);
     }
     if (enc || errs) {
         vm_raise(TYPE_ERROR, enc ? "encoding without a string argument"
@@ -375,7 +377,7 @@ static bool contents_from_args(vm_value *a, uint8_t **out, size_t *n, const char
         vm_raise(TYPE_ERROR, "string argument without an encoding");
         return false;
     }
-    return vm_strobj_bytes_from_object(x, out, n);
+    return vm_strobj_bytes_from_object(x, out, n, fname[4] == 'a');
 }
 
 static vm_value bytes_new(vm_value *args, int64_t nargs, vm_value kwnames)
@@ -1579,10 +1581,6 @@ static vm_value ba_append(vm_value *args, int64_t nargs, vm_value kwnames)
 static vm_value ba_extend(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     vm_value x = args[1];
-    if (so_is_str(x)) {
-        vm_raise(TYPE_ERROR, "expected iterable of integers; got: 'str'");
-        return VM_NULL;
-    }
     if (!vm_strobj_buffer(x, &(const uint8_t *){0}, &(size_t){0}) &&
         !vm_type_lookup_c(vm_type_of(x), "__iter__") &&
         !vm_type_lookup_c(vm_type_of(x), "__getitem__")) {
@@ -1591,7 +1589,7 @@ static vm_value ba_extend(vm_value *args, int64_t nargs, vm_value kwnames)
     }
     uint8_t *d;
     size_t n;
-    if (!vm_strobj_bytes_from_object(x, &d, &n))
+    if (!vm_strobj_bytes_from_object(x, &d, &n, true))
         return VM_NULL;
     size_t len = self_view(args[0]).n;
     bool ok = ba_splice(args[0], len, 0, d, n);
@@ -1736,7 +1734,7 @@ static vm_value ba_setitem_impl(vm_value self, vm_value key, vm_value value)
                                      "range(0, 256)");
                 return VM_NULL;
             }
-            if (!vm_strobj_bytes_from_object(value, &d, &dn))
+            if (!vm_strobj_bytes_from_object(value, &d, &dn, true))
                 return VM_NULL;
         }
         if (step == 1) {
@@ -1748,8 +1746,9 @@ static vm_value ba_setitem_impl(vm_value self, vm_value key, vm_value value)
             free(d);
             return ok ? VM_NONE : VM_NULL;
         }
-        if (!value) {
-            /* delete an extended slice */
+        if (!value || dn == 0) {
+            /* delete an extended slice (assigning nothing to one deletes it too) */
+            free(d);
             bview s = self_view(self);
             uint8_t *o = malloc(s.n + 1);
             if (!o)

@@ -58,7 +58,7 @@ vm_value vm_strobj_decode(const uint8_t *data, size_t n, vm_value encoding, vm_v
 vm_value vm_strobj_encode(vm_value str, vm_value encoding, vm_value errors);
 /* bytes(x) / bytearray(x) contents from an object: str needs encoding; ints; buffers;
  * iterables of ints.  Into a malloc'd buffer *out of *n bytes. */
-bool vm_strobj_bytes_from_object(vm_value x, uint8_t **out, size_t *n);
+bool vm_strobj_bytes_from_object(vm_value x, uint8_t **out, size_t *n, bool bytearray_msg);
 /* A bytes-like object's contents (bytes, bytearray): a view valid until the next
  * allocation or write; false (no exception) if x is not bytes-like. */
 bool vm_strobj_buffer(vm_value x, const uint8_t **data, size_t *n);
