@@ -3116,6 +3116,8 @@ static const char *const str_new_names[] = {"object", "encoding", "errors"};
 
 static vm_value str_new(vm_value *args, int64_t nargs, vm_value kwnames)
 {
+    if (!so_check_new_cls("str", VM_TYPE(STR), args, nargs))
+        return VM_NULL;
     vm_value cls = args[0];
     vm_value a[3];
     if (!so_check_kwnames("str", kwnames, str_new_names, 3) ||
@@ -3383,7 +3385,7 @@ static vm_value str_sizeof(vm_value *args, int64_t nargs, vm_value kwnames)
 
 #define M(name, fn, min, max, flags) {name, fn, min, max, flags, NULL}
 static const vm_method_def str_methods[] = {
-    M("__new__", str_new, 1, -1, VM_METH_STATIC),
+    M("__new__", str_new, 0, -1, VM_METH_STATIC),
     M("__repr__", str_dunder_repr, 1, 1, VM_METH_NOKW),
     M("__str__", str_dunder_str, 1, 1, VM_METH_NOKW),
     M("__len__", str_len, 1, 1, VM_METH_NOKW),

@@ -382,6 +382,8 @@ static bool contents_from_args(vm_value *a, uint8_t **out, size_t *n, const char
 
 static vm_value bytes_new(vm_value *args, int64_t nargs, vm_value kwnames)
 {
+    if (!so_check_new_cls("bytes", VM_TYPE(BYTES), args, nargs))
+        return VM_NULL;
     vm_value cls = args[0];
     vm_value a[3];
     if (!so_check_kwnames("bytes", kwnames, bytes_new_names, 3) ||
@@ -419,6 +421,8 @@ static vm_value bytes_new(vm_value *args, int64_t nargs, vm_value kwnames)
 
 static vm_value ba_new_method(vm_value *args, int64_t nargs, vm_value kwnames)
 {
+    if (!so_check_new_cls("bytearray", VM_TYPE(BYTEARRAY), args, nargs))
+        return VM_NULL;
     vm_value ba = vm_obj_new(args[0], BA_NFIELDS);
     if (!ba)
         return vm_raise_nomem();
@@ -1890,7 +1894,7 @@ static vm_value ba_alloc(vm_value *args, int64_t nargs, vm_value kwnames)
     M("zfill", b_zfill, 2, 2, VM_METH_NOKW)
 
 static const vm_method_def bytes_methods[] = {
-    M("__new__", bytes_new, 1, -1, VM_METH_STATIC),
+    M("__new__", bytes_new, 0, -1, VM_METH_STATIC),
     M("__hash__", b_hash, 1, 1, VM_METH_NOKW),
     M("__getnewargs__", b_getnewargs, 1, 1, VM_METH_NOKW),
     M("__bytes__", b_bytes, 1, 1, VM_METH_NOKW),
@@ -1899,7 +1903,7 @@ static const vm_method_def bytes_methods[] = {
 };
 
 static const vm_method_def bytearray_methods[] = {
-    M("__new__", ba_new_method, 1, -1, VM_METH_STATIC),
+    M("__new__", ba_new_method, 0, -1, VM_METH_STATIC),
     M("__init__", ba_init, 1, -1, 0),
     M("__setitem__", ba_setitem, 3, 3, VM_METH_NOKW),
     M("__delitem__", ba_delitem, 2, 2, VM_METH_NOKW),

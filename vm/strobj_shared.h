@@ -114,6 +114,27 @@ static inline bool so_check_kwnames(const char *fname, vm_value kwnames,
     return true;
 }
 
+/* The checks of tp_new's first argument ("str.__new__(int): int is not a subtype of str"). */
+static inline bool so_check_new_cls(const char *tname, vm_value base, vm_value *args,
+                                    int64_t nargs)
+{
+    if (nargs < 1) {
+        vm_raise(VM_TYPE(TypeError), "%s.__new__(): not enough arguments", tname);
+        return false;
+    }
+    vm_value cls = args[0];
+    if (!vm_is_type_object(cls)) {
+        vm_raise(VM_TYPE(TypeError), "%s.__new__(X): X is not a type object (%T)", tname, cls);
+        return false;
+    }
+    if (!vm_is_subtype(cls, base)) {
+        vm_raise(VM_TYPE(TypeError), "%s.__new__(%N): %N is not a subtype of %s", tname, cls,
+                 cls, tname);
+        return false;
+    }
+    return true;
+}
+
 void vm_init_bytes(void);
 /* next() of a str_ascii_iterator / bytes_iterator without the __next__ call: the item,
  * or VM_NULL with no exception when exhausted (for vm_builtin_next). */
