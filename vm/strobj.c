@@ -3457,10 +3457,15 @@ static const vm_method_def str_methods[] = {
     {0},
 };
 
+static vm_value str_iter_reduce(vm_value *args, int64_t nargs, vm_value kwnames);
+static vm_value str_iter_setstate(vm_value *args, int64_t nargs, vm_value kwnames);
+
 static const vm_method_def str_iterator_methods[] = {
     M("__iter__", iter_self, 1, 1, VM_METH_NOKW),
     M("__next__", str_iter_next, 1, 1, VM_METH_NOKW),
     M("__length_hint__", str_iter_length_hint, 1, 1, VM_METH_NOKW),
+    M("__reduce__", str_iter_reduce, 1, 1, VM_METH_NOKW),
+    M("__setstate__", str_iter_setstate, 2, 2, VM_METH_NOKW),
     {0},
 };
 #undef M
@@ -3472,6 +3477,62 @@ static const char str_doc[] =
     "error handler.\nOtherwise, returns the result of object.__str__() (if defined)\nor "
     "repr(object).\nencoding defaults to sys.getdefaultencoding().\nerrors defaults to "
     "'strict'.";
+
+vm_value vm_strobj_iter_reduce(vm_value it, vm_value empty)
+{
+    vm_value iterf = vm_dict_getitem_c(vm_builtins_dict, "iter");
+    if (!iterf) {
+        if (!vm_error_pending())
+            vm_raise(VM_TYPE(AttributeError), "iter");
+        return VM_NULL;
+    }
+    vm_value seq = vm_field(it, 0);
+    vm_value r = vm_tuple_new(seq ? 3 : 2);
+    vm_value a = vm_tuple_new(1);
+    if (!r || !a)
+        return vm_raise_nomem();
+    vm_tuple_items(a)[0] = seq ? seq : empty;
+    vm_tuple_items(r)[0] = iterf;
+    vm_tuple_items(r)[1] = a;
+    if (seq)
+        vm_tuple_items(r)[2] = vm_field(it, 1);
+    return r;
+}
+
+vm_value vm_strobj_iter_setstate(vm_value it, vm_value state, int64_t len)
+{
+    int64_t i;
+    if (!so_ssize_arg(state, &i))
+        return VM_NULL;
+    if (vm_field(it, 0)) {
+        if (i < 0)
+            i = 0;
+        if (i > len)
+            i = len;
+        vm_set_field(it, 1, vm_small(i));
+    }
+    return VM_NONE;
+}
+
+void vm_strobj_add_getattribute(vm_value type)
+{
+    vm_value od = ((vm_type *)vm_obj(VM_TYPE(OBJECT)))->dict;
+    vm_value ga = vm_dict_getitem_c(od, "__getattribute__");
+    if (ga)
+        vm_dict_setitem_c(((vm_type *)vm_obj(type))->dict, "__getattribute__", ga);
+}
+
+static vm_value str_iter_reduce(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    vm_value e = str_empty();
+    return e ? vm_strobj_iter_reduce(args[0], e) : VM_NULL;
+}
+
+static vm_value str_iter_setstate(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    vm_value s = vm_field(args[0], 0);
+    return vm_strobj_iter_setstate(args[0], args[1], s ? so_str_len(s) : 0);
+}
 
 vm_value vm_strobj_iter_next(vm_value it)
 {
@@ -3499,5 +3560,8 @@ void vm_init_str(void)
     vm_type_add_methods(VM_TYPE(STR), str_methods);
     vm_dict_setitem_c(((vm_type *)vm_obj(VM_TYPE(STR)))->dict, "__doc__", vm_str_c(str_doc));
     vm_type_add_methods(VM_TYPE(STR_ITERATOR), str_iterator_methods);
+    vm_dict_setitem_c(((vm_type *)vm_obj(VM_TYPE(STR_ITERATOR)))->dict, "__doc__", VM_NONE);
+    vm_strobj_add_getattribute(VM_TYPE(STR));
+    vm_strobj_add_getattribute(VM_TYPE(STR_ITERATOR));
     vm_init_bytes();
 }

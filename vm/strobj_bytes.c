@@ -1420,6 +1420,69 @@ static vm_value b_iter_next(vm_value *args, int64_t nargs, vm_value kwnames)
     return VM_NULL;
 }
 
+static vm_value b_iter_reduce(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    vm_value e = bytes_new_copy((const uint8_t *)"", 0);
+    return e ? vm_strobj_iter_reduce(args[0], e) : VM_NULL;
+}
+
+static vm_value b_iter_setstate(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    vm_value s = vm_field(args[0], 0);
+    return vm_strobj_iter_setstate(args[0], args[1], s ? (int64_t)self_view(s).n : 0);
+}
+
+
+/* bytearray.__reduce_ex__(proto) / __reduce__(): (type, args, __dict__ or None); below
+ * protocol 3 the contents travel as a latin-1 str. */
+static vm_value ba_reduce_impl(vm_value self, int64_t proto)
+{
+    bview v = self_view(self);
+    uint8_t *copy = malloc(v.n + 1);
+    if (!copy)
+        abort();
+    memcpy(copy, v.d, v.n);
+    vm_value args;
+    if (proto < 3) {
+        vm_value lat = vm_str_c("latin-1");
+        vm_value s = lat ? vm_strobj_decode(copy, v.n, lat, VM_NULL) : VM_NULL;
+        args = s ? vm_tuple_new(2) : VM_NULL;
+        if (args) {
+            vm_tuple_items(args)[0] = s;
+            vm_tuple_items(args)[1] = lat;
+        }
+    } else {
+        vm_value b = bytes_new_copy(copy, v.n);
+        args = b ? vm_tuple_new(1) : VM_NULL;
+        if (args)
+            vm_tuple_items(args)[0] = b;
+    }
+    free(copy);
+    if (!args)
+        return vm_error_pending() ? VM_NULL : vm_raise_nomem();
+    vm_value d = vm_instance_dict(self, false);
+    vm_value r = vm_tuple_new(3);
+    if (!r)
+        return vm_raise_nomem();
+    vm_tuple_items(r)[0] = vm_type_of(self);
+    vm_tuple_items(r)[1] = args;
+    vm_tuple_items(r)[2] = d && vm_dict_len(d) ? d : VM_NONE;
+    return r;
+}
+
+static vm_value ba_reduce_ex(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    int64_t proto = 0;
+    if (nargs > 1 && !so_ssize_arg(args[1], &proto))
+        return VM_NULL;
+    return ba_reduce_impl(args[0], proto);
+}
+
+static vm_value ba_reduce(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    return ba_reduce_impl(args[0], 0);
+}
+
 static vm_value b_iter_self(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     return args[0];
@@ -1910,6 +1973,8 @@ static const vm_method_def bytearray_methods[] = {
     M("__iadd__", ba_iadd, 2, 2, VM_METH_NOKW),
     M("__imul__", ba_imul, 2, 2, VM_METH_NOKW),
     M("__alloc__", ba_alloc, 1, 1, VM_METH_NOKW),
+    M("__reduce__", ba_reduce, 1, 1, VM_METH_NOKW),
+    M("__reduce_ex__", ba_reduce_ex, 1, 2, VM_METH_NOKW),
     M("append", ba_append, 2, 2, VM_METH_NOKW),
     M("extend", ba_extend, 2, 2, VM_METH_NOKW),
     M("pop", ba_pop, 1, 2, VM_METH_NOKW),
@@ -1926,6 +1991,8 @@ static const vm_method_def bytes_iterator_methods[] = {
     M("__iter__", b_iter_self, 1, 1, VM_METH_NOKW),
     M("__next__", b_iter_next, 1, 1, VM_METH_NOKW),
     M("__length_hint__", b_iter_length_hint, 1, 1, VM_METH_NOKW),
+    M("__reduce__", b_iter_reduce, 1, 1, VM_METH_NOKW),
+    M("__setstate__", b_iter_setstate, 2, 2, VM_METH_NOKW),
     {0},
 };
 #undef M
@@ -1955,6 +2022,10 @@ void vm_init_bytes(void)
     vm_type_add_methods(VM_TYPE(BYTES), bytes_methods);
     vm_type_add_methods(VM_TYPE(BYTEARRAY), bytearray_methods);
     vm_type_add_methods(VM_TYPE(BYTES_ITERATOR), bytes_iterator_methods);
+    vm_dict_setitem_c(((vm_type *)vm_obj(VM_TYPE(BYTES_ITERATOR)))->dict, "__doc__", VM_NONE);
+    vm_strobj_add_getattribute(VM_TYPE(BYTES));
+    vm_strobj_add_getattribute(VM_TYPE(BYTEARRAY));
+    vm_strobj_add_getattribute(VM_TYPE(BYTES_ITERATOR));
     vm_type *t = vm_obj(VM_TYPE(BYTEARRAY));
     stm_write((stm_ref)VM_TYPE(BYTEARRAY));
     t->nfields = BA_NFIELDS;

@@ -135,6 +135,12 @@ static inline bool so_check_new_cls(const char *tname, vm_value base, vm_value *
     return true;
 }
 
+/* it.__reduce__() / it.__setstate__(n) of the str and bytes iterators ([seq, index]). */
+vm_value vm_strobj_iter_reduce(vm_value it, vm_value empty);
+vm_value vm_strobj_iter_setstate(vm_value it, vm_value state, int64_t len);
+/* Copies object.__getattribute__ into a builtin type's dict (vars(str) has it). */
+void vm_strobj_add_getattribute(vm_value type);
+
 void vm_init_bytes(void);
 /* next() of a str_ascii_iterator / bytes_iterator without the __next__ call: the item,
  * or VM_NULL with no exception when exhausted (for vm_builtin_next). */
