@@ -697,7 +697,7 @@ static vm_value int_float(vm_value *args, int64_t nargs, vm_value kw)
 
 static vm_value int_round(vm_value *args, int64_t nargs, vm_value kw)
 {
-    if (nargs < 2 || args[1] == VM_NONE)
+    if (nargs < 2)
         return int_exact(args[0]);
     int64_t nd;
     if (!vm_index_clamped(args[1], &nd))
