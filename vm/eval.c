@@ -14,11 +14,24 @@
  * __init__ from a class call, a generator's next() from C) runs in a nested loop that
  * never commits: a C caller is never resumed after an abort.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "vm/interp.h"
+
+volatile sig_atomic_t vm_interrupt_flag;
+
+void vm_request_interrupt(void)
+{
+    vm_interrupt_flag = 1;
+}
+
+void vm_clear_interrupt(void)
+{
+    vm_interrupt_flag = 0;
+}
 
 enum { FR_ENTRY = 1, FR_GEN = 2, FR_DONE = 4, FR_STARTED = 8, FR_CLASS = 16 };
 
@@ -1451,6 +1464,13 @@ op_JUMP:
     DISPATCH();
 op_JUMP_BACKWARD:
     JUMPTO(oparg);
+    if (__builtin_expect(vm_interrupt_flag, 0)) {
+        vm_interrupt_flag = 0;
+        vm_value ki = vm_call0(VM_TYPE(KeyboardInterrupt));
+        if (ki)
+            vm_raise_value(ki);
+        goto error;
+    }
     if (stm_safe_point(tl) && base && stm_atomic_depth(tl) == 0) {
         cur = ip;
         SAVE_FRAME();
@@ -2611,4 +2631,11 @@ void vm_init_eval(void)
                         (stm_ref)vm_new_static_type("coroutine_wrapper", VM_TYPE(OBJECT), 1, false));
     vm_type_add_methods(coro_wrapper_type, coro_wrapper_methods);
     vm_init_async_gen();
+}
+
+/* throw(exc) into a generator from C: the yielded value, or VM_NULL */
+vm_value vm_gen_throw(vm_value gen, vm_value exc)
+{
+    vm_raise_value_keep_tb(exc);
+    return gen_throw_impl(gen, exc, false);
 }

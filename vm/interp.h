@@ -347,6 +347,7 @@ vm_value vm_getframe(int64_t depth);
 vm_value vm_gen_send(vm_value gen, vm_value value);
 vm_value vm_get_awaitable(vm_value v, int where);
 vm_value vm_yieldfrom_of(vm_value gen);
+vm_value vm_gen_throw(vm_value gen, vm_value exc);
 /* Async generators (vm/asyncgen.c): the wrapper a yield makes, their methods. */
 vm_value vm_async_gen_wrap(vm_value v);
 void vm_init_async_gen(void);
@@ -356,6 +357,8 @@ vm_value vm_import_name(vm_value frame, vm_value name, vm_value fromlist, vm_val
 vm_value vm_import_from(vm_value module, vm_value name);
 int vm_import_star(vm_value frame, vm_value module);
 vm_value vm_import_module(const char *name);
+/* A module implemented in C, made by init when first imported. */
+void vm_register_c_module(const char *name, vm_value (*init)(void));
 /* Pattern matching and except* helpers (vm/match.c) */
 vm_value vm_match_class(vm_value subject, vm_value type, int64_t nargs, vm_value names);
 vm_value vm_match_keys(vm_value subject, vm_value keys);
@@ -414,6 +417,26 @@ void vm_repr_leave(vm_value v);
 void vm_interp_init(vm_thread *th);
 void vm_thread_init(vm_thread *th);
 int vm_main(int argc, char **argv);
+
+/* Compiling (vm/builtins.c): source to a heap code object, SyntaxError raised. */
+struct vm_syntax_error;
+vm_value vm_raise_syntax_error(const struct vm_syntax_error *err);
+vm_value vm_compile_source(const char *src, size_t len, const char *filename, int mode,
+                           int flags, int optimize);
+/* sys.argv and the script's directory (sys.path[0]), before vm_interp_init. */
+void vm_set_argv(int argc, char **argv, const char *script_dir);
+extern int vm_int_max_str_digits;
+
+/* Ctrl-C: the signal handler sets a flag the eval loop turns into KeyboardInterrupt. */
+void vm_request_interrupt(void);
+void vm_clear_interrupt(void);
+/* -m: the file a module name runs (malloc'd), or NULL with ImportError pending. */
+char *vm_find_module_file(const char *name);
+/* The interactive prompt's input: a line without its newline (malloc'd), NULL at EOF. */
+char *vm_read_line(const char *prompt);
+/* argv[0], for messages */
+void vm_set_exe_name(const char *name);
+const char *vm_self_exe_name(void);
 
 /* Per-part initialisers: each adds its types' methods and builtins. */
 void vm_init_types_extra(void);      /* vm/ops.c: the types of vm_obj objects */
