@@ -32,9 +32,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Made for the compiler's complex constants and other files: complex(re, im). */
-vm_value vm_complex_new(double re, double im);
-
 /* TODO: sys.set_int_max_str_digits() should set a per-thread limit read here. */
 #define MAX_STR_DIGITS VM_NUMFMT_MAX_STR_DIGITS
 
@@ -1677,9 +1674,10 @@ static vm_value complex_of_type(vm_value cls, double re, double im)
     return r;
 }
 
-vm_value vm_complex_new(double re, double im)
+static vm_value new_complex(double re, double im)
 {
-    return complex_of_type(VM_TYPE(COMPLEX), re, im);
+    vm_value v = vm_complex_new(re, im);
+    return v ? v : vm_raise_nomem();
 }
 
 static inline cplx complex_value(vm_value v)
@@ -1693,7 +1691,7 @@ static vm_value complex_exact(vm_value v)
     if (vm_type_of(v) == VM_TYPE(COMPLEX))
         return v;
     cplx c = complex_value(v);
-    return vm_complex_new(c.re, c.im);
+    return new_complex(c.re, c.im);
 }
 
 /* An operand of complex arithmetic: 1, 0 (NotImplemented) or -1 (error). */
@@ -1807,7 +1805,7 @@ static vm_value complex_pow_values(double ar, double ai, double br, double bi)
         vm_raise(VM_TYPE(OverflowError), "complex exponentiation");
         return VM_NULL;
     }
-    return vm_complex_new(p.re, p.im);
+    return new_complex(p.re, p.im);
 }
 
 static vm_value complex_binop(vm_value a, vm_value b, int op)
@@ -1820,11 +1818,11 @@ static vm_value complex_binop(vm_value a, vm_value b, int op)
     if (k <= 0)
         return k < 0 ? VM_NULL : VM_NOTIMPLEMENTED;
     switch (op) {
-    case IOP_ADD: return vm_complex_new(x.re + y.re, x.im + y.im);
-    case IOP_SUB: return vm_complex_new(x.re - y.re, x.im - y.im);
+    case IOP_ADD: return new_complex(x.re + y.re, x.im + y.im);
+    case IOP_SUB: return new_complex(x.re - y.re, x.im - y.im);
     case IOP_MUL: {
         cplx r = c_prod(x, y);
-        return vm_complex_new(r.re, r.im);
+        return new_complex(r.re, r.im);
     }
     case IOP_TRUEDIV: {
         errno = 0;
@@ -1833,7 +1831,7 @@ static vm_value complex_binop(vm_value a, vm_value b, int op)
             vm_raise(VM_TYPE(ZeroDivisionError), "complex division by zero");
             return VM_NULL;
         }
-        return vm_complex_new(r.re, r.im);
+        return new_complex(r.re, r.im);
     }
     case IOP_POW: return complex_pow_values(x.re, x.im, y.re, y.im);
     default: return VM_NOTIMPLEMENTED;
@@ -1902,7 +1900,7 @@ RICHCOMPARE(complex, ge, VM_CMP_GE)
 static vm_value complex_neg(vm_value *args, int64_t nargs, vm_value kw)
 {
     cplx c = complex_value(args[0]);
-    return vm_complex_new(-c.re, -c.im);
+    return new_complex(-c.re, -c.im);
 }
 
 static vm_value complex_pos(vm_value *args, int64_t nargs, vm_value kw)
@@ -1987,7 +1985,7 @@ static vm_value complex_format(vm_value *args, int64_t nargs, vm_value kw)
 static vm_value complex_conjugate(vm_value *args, int64_t nargs, vm_value kw)
 {
     cplx c = complex_value(args[0]);
-    return vm_complex_new(c.re, -c.im);
+    return new_complex(c.re, -c.im);
 }
 
 static vm_value complex_complex(vm_value *args, int64_t nargs, vm_value kw)
@@ -2179,15 +2177,37 @@ static bool is_number_for_complex(vm_value v)
 
 static vm_value complex_new(vm_value *args, int64_t nargs, vm_value kwnames)
 {
-    static const char *const names[] = {"real", "imag"};
-    vm_value cls = args[0], a[2];
+    vm_value cls = args[0], a[2] = {VM_NULL, VM_NULL};
     if (!check_new_cls(cls, VM_TYPE(COMPLEX), "complex"))
         return VM_NULL;
-    if (!vm_bind_args("complex", args + 1, nargs - 1, kwnames, names, 2, 2, 0, a))
+    int64_t npos = nargs - 1;
+    if (npos + nkw(kwnames) > 2) {
+        vm_raise(VM_TYPE(TypeError), "complex() takes at most 2 arguments (%d given)",
+                 (int)(npos + nkw(kwnames)));
         return VM_NULL;
+    }
+    for (int64_t k = 0; k < npos; k++)
+        a[k] = args[1 + k];
+    for (int64_t k = 0; k < nkw(kwnames); k++) {
+        vm_value name = vm_tuple_items(kwnames)[k];
+        int slot = vm_str_eq_c(name, "real") ? 0 : vm_str_eq_c(name, "imag") ? 1 : -1;
+        if (slot < 0) {
+            vm_raise(VM_TYPE(TypeError), "%R is an invalid keyword argument for complex()", name);
+            return VM_NULL;
+        }
+        if (a[slot]) {
+            vm_raise(VM_TYPE(TypeError),
+                     "argument for complex() given by name ('%s') and position (%d)",
+                     slot ? "imag" : "real", slot + 1);
+            return VM_NULL;
+        }
+        a[slot] = args[nargs + k];
+    }
     vm_value r = a[0], i = a[1];
-    if (!r)
+    if (!r && !i)
         return complex_of_type(cls, 0.0, 0.0);
+    if (!r)
+        r = vm_small(0);
     if (is_str(r)) {
         if (i) {
             vm_raise(VM_TYPE(TypeError), "complex() can't take second arg if first is a string");
