@@ -993,7 +993,13 @@ static vm_value int_from_bytes(vm_value *args, int64_t nargs, vm_value kwnames)
  * int(): int.__new__
  */
 
-/* A str's or bytes' text parsed as int(text, base). */
+/* A bytearray (or subclass): its text goes through bytes(x). */
+static bool is_bytearray(vm_value v)
+{
+    return vm_is_ref(v) && vm_layout_of(v) == VM_L_OBJ && vm_isinstance(v, VM_TYPE(BYTEARRAY));
+}
+
+/* A str's, bytes' or bytearray's text parsed as int(text, base). */
 static vm_value int_from_text(vm_value x, int64_t base)
 {
     vm_buf text = {0}, err = {0};
@@ -1004,7 +1010,11 @@ static vm_value int_from_text(vm_value x, int64_t base)
         s = text.data ? text.data : "";
         len = text.len;
     } else {
-        const vm_bytes *b = vm_obj(x);
+        vm_value bx = is_bytes(x) ? x : vm_call1(VM_TYPE(BYTES), x);
+        if (!bx)
+            return VM_NULL;
+        x = bx;                 /* messages show bytearray's text as bytes, as CPython */
+        const vm_bytes *b = vm_obj(bx);
         s = (const char *)b->data;
         len = (size_t)b->length;
     }
@@ -1064,7 +1074,7 @@ static vm_value int_of_value(vm_value x)
         }
         return checked_int_result(i, "__index__");
     }
-    if (is_str(x) || is_bytes(x))
+    if (is_str(x) || is_bytes(x) || is_bytearray(x))
         return int_from_text(x, 10);
     vm_raise(VM_TYPE(TypeError),
              "int() argument must be a string, a bytes-like object or a real number, not '%T'",
@@ -1112,7 +1122,7 @@ static vm_value int_new(vm_value *args, int64_t nargs, vm_value kwnames)
             vm_raise(VM_TYPE(ValueError), "int() base must be >= 2 and <= 36, or 0");
             return VM_NULL;
         }
-        if (!is_str(x) && !is_bytes(x)) {
+        if (!is_str(x) && !is_bytes(x) && !is_bytearray(x)) {
             vm_raise(VM_TYPE(TypeError), "int() can't convert non-string with explicit base");
             return VM_NULL;
         }
@@ -1571,7 +1581,7 @@ static bool double_of_value(vm_value x, double *out)
         r = checked_int_result(r, "__index__");
         return r && int_to_double(r, out);
     }
-    if (is_str(x) || is_bytes(x)) {
+    if (is_str(x) || is_bytes(x) || is_bytearray(x)) {
         vm_buf text = {0}, err = {0};
         const char *s;
         size_t len;
@@ -1580,7 +1590,10 @@ static bool double_of_value(vm_value x, double *out)
             s = text.data ? text.data : "";
             len = text.len;
         } else {
-            const vm_bytes *b = vm_obj(x);
+            vm_value bx = is_bytes(x) ? x : vm_call1(VM_TYPE(BYTES), x);
+            if (!bx)
+                return false;
+            const vm_bytes *b = vm_obj(bx);
             s = (const char *)b->data;
             len = (size_t)b->length;
         }
