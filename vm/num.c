@@ -32,8 +32,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* TODO: sys.set_int_max_str_digits() should set a per-thread limit read here. */
-#define MAX_STR_DIGITS VM_NUMFMT_MAX_STR_DIGITS
+/* sys.set_int_max_str_digits() (vm/builtins.c); 0: no limit. */
+#define MAX_STR_DIGITS ((int64_t)vm_int_max_str_digits)
 
 /* =======================================================================================
  * Helpers: errors, scratch limbs, views
