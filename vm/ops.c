@@ -193,11 +193,6 @@ void vm_raise(vm_value type, const char *fmt, ...)
     va_end(ap);
 }
 
-void vm_raise_value(vm_value exc)
-{
-    vm_set_root(VM_ROOT_EXC, exc);
-}
-
 vm_value vm_exc_fetch(void)
 {
     vm_value e = vm_root(VM_ROOT_EXC);
