@@ -1687,6 +1687,19 @@ static vm_value complex_of_type(vm_value cls, double re, double im)
     return r;
 }
 
+/* object.h's constructor: VM_NULL (nothing raised) when the heap is exhausted. */
+vm_value vm_complex_new(double re, double im)
+{
+    stm_ref r = stm_allocate(sizeof(vm_complex), VM_L_COMPLEX);
+    if (r == STM_NULL)
+        return VM_NULL;
+    vm_complex *c = stm_addr(r);
+    c->o.type = (stm_ref)VM_TYPE(COMPLEX);
+    c->real = re;
+    c->imag = im;
+    return (vm_value)r;
+}
+
 static vm_value new_complex(double re, double im)
 {
     vm_value v = vm_complex_new(re, im);
