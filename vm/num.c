@@ -65,6 +65,12 @@ static inline bool is_complex(vm_value v) { return vm_has_layout(v, VM_L_COMPLEX
 static inline bool is_str(vm_value v) { return vm_has_layout(v, VM_L_STR); }
 static inline bool is_bytes(vm_value v) { return vm_has_layout(v, VM_L_BYTES); }
 
+/* A bytearray (or subclass instance). */
+static bool is_bytearray(vm_value v)
+{
+    return vm_is_ref(v) && vm_layout_of(v) == VM_L_OBJ && vm_isinstance(v, VM_TYPE(BYTEARRAY));
+}
+
 /* The value of a small int or a bool. */
 static inline bool small_of(vm_value v, int64_t *out)
 {
@@ -907,7 +913,8 @@ static vm_value int_to_bytes(vm_value *args, int64_t nargs, vm_value kwnames)
         if (power_of_two)
             bits--;
     }
-    if (bits + (is_signed ? 1 : 0) > (uint64_t)length * 8 && !(bits == 0 && !b.neg)) {
+    /* no room is needed for the sign of 0 or -1 (CPython: (-1).to_bytes(0, signed=True)) */
+    if (bits != 0 && bits + (is_signed ? 1 : 0) > (uint64_t)length * 8) {
         vm_raise(VM_TYPE(OverflowError), "int too big to convert");
         return VM_NULL;
     }
@@ -952,7 +959,10 @@ static vm_value int_from_bytes(vm_value *args, int64_t nargs, vm_value kwnames)
     if (is_signed < 0)
         return VM_NULL;
     vm_value data = a[0];
-    if (is_str(data)) {
+    vm_value dt = vm_type_of(data);
+    if (is_str(data) || (!is_bytes(data) && !is_bytearray(data) &&
+                         !vm_type_lookup_c(dt, "__iter__") && !vm_type_lookup_c(dt, "__bytes__") &&
+                         !vm_type_lookup_c(dt, "__getitem__"))) {
         vm_raise(VM_TYPE(TypeError), "cannot convert '%T' object to bytes", data);
         return VM_NULL;
     }
@@ -992,12 +1002,6 @@ static vm_value int_from_bytes(vm_value *args, int64_t nargs, vm_value kwnames)
 /* =======================================================================================
  * int(): int.__new__
  */
-
-/* A bytearray (or subclass): its text goes through bytes(x). */
-static bool is_bytearray(vm_value v)
-{
-    return vm_is_ref(v) && vm_layout_of(v) == VM_L_OBJ && vm_isinstance(v, VM_TYPE(BYTEARRAY));
-}
 
 /* A str's, bytes' or bytearray's text parsed as int(text, base). */
 static vm_value int_from_text(vm_value x, int64_t base)
