@@ -1716,6 +1716,8 @@ static inline cplx complex_value(vm_value v)
     return (cplx){c->real, c->imag};
 }
 
+int64_t vm_complex_hash(vm_value v);    /* for vm_hash (the lead may declare it in interp.h) */
+
 static vm_value complex_exact(vm_value v)
 {
     if (vm_type_of(v) == VM_TYPE(COMPLEX))
@@ -1971,13 +1973,19 @@ static int64_t hash_part(vm_value obj, double x)
     return vm_numfmt_hash_double(x);
 }
 
+/* hash() of a complex: any 64-bit value (unlike int and float hashes, not reduced
+ * modulo 2**61 - 1), so a caller must not rehash the int __hash__ returns. */
+int64_t vm_complex_hash(vm_value v)
+{
+    cplx c = complex_value(v);
+    uint64_t h = (uint64_t)hash_part(v, c.re) + UINT64_C(1000003) * (uint64_t)hash_part(v, c.im);
+    int64_t r = (int64_t)h;
+    return r == -1 ? -2 : r;
+}
+
 static vm_value complex_hash(vm_value *args, int64_t nargs, vm_value kw)
 {
-    cplx c = complex_value(args[0]);
-    uint64_t h = (uint64_t)hash_part(args[0], c.re) +
-                 UINT64_C(1000003) * (uint64_t)hash_part(args[0], c.im);
-    int64_t r = (int64_t)h;
-    return new_int64(r == -1 ? -2 : r);
+    return new_int64(vm_complex_hash(args[0]));
 }
 
 static vm_value complex_repr(vm_value *args, int64_t nargs, vm_value kw)
