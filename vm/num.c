@@ -24,6 +24,7 @@
 #include "vm/interp.h"
 #include "vm/numfmt.h"
 #include "vm/opcodes.h"
+#include "vm/unicode.h"
 
 #include <errno.h>
 #include <float.h>
@@ -2251,8 +2252,17 @@ static vm_value complex_new(vm_value *args, int64_t nargs, vm_value kwnames)
             vm_raise(VM_TYPE(TypeError), "complex() can't take second arg if first is a string");
             return VM_NULL;
         }
+        /* Unicode decimal digits and spaces become ASCII, anything else non-ASCII '?' */
         vm_buf text = {0};
-        vm_buf_put_str(&text, r);
+        vm_ustr u = vm_str_view(r);
+        vm_buf_reserve(&text, u.len);
+        for (size_t k = 0; k < u.len; k++) {
+            uint32_t cp = vm_ustr_get(u, k);
+            int d;
+            char ch = cp < 128 ? (char)cp : vm_uni_is_space(cp) ? ' '
+                      : (d = vm_uni_decimal(cp)) >= 0 ? (char)('0' + d) : '?';
+            vm_buf_put(&text, &ch, 1);
+        }
         double re, im;
         /* PEP 515 underscores go first, each between two digits, with their own message */
         char *t = text.data ? text.data : "";
