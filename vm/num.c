@@ -1092,6 +1092,10 @@ static vm_value int_new(vm_value *args, int64_t nargs, vm_value kwnames)
     vm_value cls = args[0];
     if (!check_new_cls(cls, VM_TYPE(INT), "int"))
         return VM_NULL;
+    if (vm_is_subtype(cls, VM_TYPE(BOOL))) {     /* bools are the two singletons */
+        vm_raise(VM_TYPE(TypeError), "int.__new__(%N) is not safe, use %N.__new__()", cls, cls);
+        return VM_NULL;
+    }
     int64_t npos = nargs - 1;
     if (npos > 2) {
         vm_raise(VM_TYPE(TypeError), "int() takes at most 2 arguments (%d given)",
