@@ -267,7 +267,7 @@ static vm_value int_of_type(vm_value cls, vm_value v)
     vm_value r = alloc_typed(sizeof(vm_int) + b.n * sizeof(uint32_t), VM_L_INT, cls);
     if (!r)
         return VM_NULL;
-    int_view(v, &b, tmp);       /* v may have moved?  no: pinned; views are cheap anyway */
+    int_view(v, &b, tmp);       /* again after the allocation (a collection may have run) */
     vm_int *o = vm_obj(r);
     o->nlimbs = (uint32_t)b.n;
     o->negative = b.neg;
