@@ -337,6 +337,7 @@ void vm_buf_clear(vm_buf *b);
 void vm_buf_reserve(vm_buf *b, size_t n);
 void vm_buf_put(vm_buf *b, const char *s, size_t n);
 void vm_buf_puts(vm_buf *b, const char *s);
+static inline void vm_buf_putc(vm_buf *b, char c) { vm_buf_put(b, &c, 1); }
 void vm_buf_printf(vm_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Appends exactly what CPython 3.11's ast.dump(node) returns (annotate_fields=True,

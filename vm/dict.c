@@ -216,3 +216,43 @@ bool vm_dict_next(vm_value d, int64_t *pos, vm_value *key, vm_value *value)
     }
     return false;
 }
+
+bool vm_dict_prev(vm_value d, int64_t *pos, vm_value *key, vm_value *value)
+{
+    stm_read((stm_ref)d);
+    vm_dict *o = D(d);
+    if (*pos > o->nentries)
+        *pos = o->nentries;
+    while (*pos > 0) {
+        (*pos)--;
+        int64_t base = entry_base(o->size, *pos);
+        vm_value k = vm_array_get(o->table, base + 1);
+        if (k != VM_NULL) {
+            *key = k;
+            *value = vm_array_get(o->table, base + 2);
+            return true;
+        }
+    }
+    return false;
+}
+
+int64_t vm_dict_end(vm_value d)
+{
+    stm_read((stm_ref)d);
+    return D(d)->nentries;
+}
+
+bool vm_dict_clear(vm_value d)
+{
+    stm_ref table = new_table(MIN_SIZE);
+    if (!table)
+        return false;
+    stm_write((stm_ref)d);
+    vm_dict *o = D(d);
+    o->table = table;
+    o->size = MIN_SIZE;
+    o->used = 0;
+    o->nentries = 0;
+    o->version++;
+    return true;
+}

@@ -37,5 +37,10 @@ vm_dict_status vm_dict_set(vm_value d, vm_value key, vm_value value);
 vm_dict_status vm_dict_del(vm_value d, vm_value key);
 /* Iteration in insertion order: start with *pos = 0; false at the end. */
 bool vm_dict_next(vm_value d, int64_t *pos, vm_value *key, vm_value *value);
+/* Iteration backwards: start with *pos = vm_dict_end(d); false at the beginning. */
+bool vm_dict_prev(vm_value d, int64_t *pos, vm_value *key, vm_value *value);
+int64_t vm_dict_end(vm_value d);
+/* Removes every entry; false if the heap is exhausted. */
+bool vm_dict_clear(vm_value d);
 
 #endif

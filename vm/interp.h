@@ -24,6 +24,7 @@
 #include "vm/dict.h"
 #include "vm/list.h"
 #include "vm/object.h"
+#include "vm/opcodes.h"
 #include "vm/type.h"
 
 /* ---------------------------------------------------------------------------------------
@@ -79,20 +80,25 @@ int vm_obj_nfields(vm_value v);
 /* ---------------------------------------------------------------------------------------
  * Exceptions
  */
-static inline vm_value vm_type(vm_builtin_type t) { return vm_builtin_types[t]; }
+#define VM_TYPE_I(t) (vm_builtin_types[(t)])
 #define VM_TYPE(name) (vm_builtin_types[VM_T_##name])
 
 /* Raises an instance of type with a message formatted by vm_format (below). */
 void vm_raise(vm_value type, const char *fmt, ...);
 void vm_raisev(vm_value type, const char *fmt, va_list ap);
-/* Raises exc (an exception instance, or a class to instantiate). */
+/* Raises exc (an exception instance), setting its __context__ to the exception being
+ * handled as CPython's PyErr_SetObject does. */
 void vm_raise_value(vm_value exc);
+/* Makes exc pending again as it is (re-raise: no new context). */
+void vm_raise_value_keep_tb(vm_value exc);
 vm_value vm_raise_nomem(void);              /* MemoryError; returns VM_NULL */
 static inline bool vm_error_pending(void) { return vm_root(VM_ROOT_EXC) != VM_NULL; }
 static inline vm_value vm_exc_current(void) { return vm_root(VM_ROOT_EXC); }
 static inline void vm_exc_clear(void) { vm_set_root(VM_ROOT_EXC, VM_NULL); }
 /* Whether the pending exception is an instance of type; clears it if so and clear. */
 bool vm_exc_matches(vm_value type);
+/* Whether the pending exception is an instance of type (kept pending). */
+bool vm_exc_matches_keep(vm_value type);
 /* Takes the pending exception (clears it). */
 vm_value vm_exc_fetch(void);
 
@@ -119,6 +125,14 @@ void vm_exc_add_traceback(vm_value exc, vm_value frame, int lasti);
 /* Prints exc with its traceback and chained exceptions as CPython's default excepthook,
  * to stderr. */
 void vm_print_exception(vm_value exc);
+/* The printed form of an exception (traceback, chain) appended to out. */
+void vm_format_exception(vm_value exc, vm_buf *out);
+/* Writes to the process's stderr (flushing stdout first); used by error printing. */
+void vm_write_stderr(const char *s, size_t n);
+/* "ff" for a byte (messages) */
+const char *vm_hex_byte(unsigned b);
+/* Whether exc is an instance of type or of one of a tuple's types. */
+bool exc_matches_type(vm_value exc, vm_value type);
 /* Calls sys.excepthook-like printing for an uncaught exception; handles SystemExit:
  * returns the exit status the process should end with. */
 int vm_handle_uncaught(vm_value exc);
@@ -146,6 +160,9 @@ typedef struct vm_method_def {
     uint32_t flags;
     const char *doc;
 } vm_method_def;
+
+/* sys.excepthook's default (vm/exc.c) */
+extern const vm_method_def vm_excepthook_def;
 
 /* Adds C methods to a (builtin) type's dict; a NULL name ends defs. */
 void vm_type_add_methods(vm_value type, const vm_method_def *defs);
@@ -181,6 +198,17 @@ enum { VM_MOD_DICT, VM_MOD_NFIELDS };
 /* The heap code object of a compiled code object (consts and names made into objects,
  * nested code objects too). */
 vm_value vm_code_wrap(const vm_code *code);
+/* A function's docstring from its code: co_consts[0] when a str, else None. */
+vm_value vm_code_docstring(vm_value code);
+/* Calls f(*args, **kwargs) with kwargs a dict (or VM_NULL). */
+vm_value vm_call_kwargs(vm_value f, vm_value *args, int64_t nargs, vm_value kwargs);
+/* The attribute name found after start_type in cls's MRO, bound to cls (super(start_type,
+ * cls).name); raises AttributeError. */
+vm_value vm_super_lookup(vm_value start_type, vm_value cls, vm_value name);
+/* int | str */
+vm_value vm_union_new(vm_value a, vm_value b);
+/* The builtins' __build_class__ (vm/func.c). */
+extern const vm_method_def vm_build_class_def;
 static inline const vm_code *vm_code_of(vm_value codeobj)
 {
     return vm_untag_ptr(vm_fields(codeobj)[VM_CODE_C]);
@@ -209,7 +237,7 @@ vm_value vm_new_static_type(const char *name, vm_value base, int nfields, bool b
 /* ---------------------------------------------------------------------------------------
  * Strings (vm/ops.c)
  */
-vm_value vm_str(const char *s);                 /* from a C string (UTF-8) */
+vm_value vm_str_c(const char *s);               /* from a C string (UTF-8) */
 /* An interned str for a C string: the same object for the same text (identifiers). */
 vm_value vm_intern(const char *s);
 vm_value vm_intern_value(vm_value str);
@@ -234,6 +262,17 @@ int vm_setattr(vm_value obj, vm_value name, vm_value value);  /* value 0: delete
 vm_value vm_getmethod(vm_value obj, vm_value name, vm_value *self_out);
 /* obj.__dict__ of an instance (VM_NULL if it has none); created if create. */
 vm_value vm_instance_dict(vm_value obj, bool create);
+/* The __dict__ getset descriptor classes put in their dict; a __slots__ member. */
+vm_value vm_dict_descriptor(vm_value owner);
+vm_value vm_member_descriptor(vm_value name, int index, vm_value owner);
+/* A type's __module__ (str) or VM_NULL. */
+vm_value vm_type_module_name(vm_value type);
+/* "0x7f..." for reprs (a per-thread ring of buffers). */
+const char *vm_hex_id(uint64_t id);
+/* types.GenericAlias-like result of list[int]: (vm/func.c) */
+vm_value vm_generic_alias(vm_value origin, vm_value args);
+/* Resets per-attempt thread state at the start of a transaction attempt. */
+void vm_ops_reset_thread(void);
 
 vm_value vm_call(vm_value callable, vm_value *args, int64_t nargs, vm_value kwnames);
 vm_value vm_call0(vm_value callable);
@@ -290,11 +329,43 @@ vm_value vm_call_function(vm_value func, vm_value *args, int64_t nargs, vm_value
 /* Runs a module's code as the thread's base loop: transactions begin and commit inside;
  * returns false if an exception escaped (left in VM_ROOT_EXC, not cleared). */
 bool vm_run_main(vm_value code, vm_value globals);
+/* Runs a class body function with ns as its locals; returns its __class__ cell (or None). */
+vm_value vm_eval_class_body(vm_value func, vm_value ns);
+/* super() without arguments: the current frame's __class__ cell and first argument. */
+bool vm_super_zero_args(vm_value *type, vm_value *obj);
 /* The current frame's globals / builtins. */
 vm_value vm_current_globals(void);
 vm_value vm_current_locals(void);
 /* Makes the running transaction inevitable before an irreversible effect (I/O). */
 void vm_inevitable(const char *why);
+
+/* Python frames on the thread's frame stack; sys._getframe(depth). */
+int vm_frame_depth(void);
+vm_value vm_getframe(int64_t depth);
+/* Generators: send() (VM_NULL with StopIteration(result) when it returns); the iterator
+ * an await uses (where: VM_AWAIT_*); what a generator delegates to, or None. */
+vm_value vm_gen_send(vm_value gen, vm_value value);
+vm_value vm_get_awaitable(vm_value v, int where);
+vm_value vm_yieldfrom_of(vm_value gen);
+vm_value vm_gen_throw(vm_value gen, vm_value exc);
+/* Async generators (vm/asyncgen.c): the wrapper a yield makes, their methods. */
+vm_value vm_async_gen_wrap(vm_value v);
+void vm_init_async_gen(void);
+void vm_init_eval(void);
+/* Imports (vm/import.c) */
+vm_value vm_import_name(vm_value frame, vm_value name, vm_value fromlist, vm_value level);
+vm_value vm_import_from(vm_value module, vm_value name);
+int vm_import_star(vm_value frame, vm_value module);
+vm_value vm_import_module(const char *name);
+/* A module implemented in C, made by init when first imported. */
+void vm_register_c_module(const char *name, vm_value (*init)(void));
+/* Pattern matching and except* helpers (vm/match.c) */
+vm_value vm_match_class(vm_value subject, vm_value type, int64_t nargs, vm_value names);
+vm_value vm_match_keys(vm_value subject, vm_value keys);
+bool vm_match_is_mapping(vm_value v);
+bool vm_match_is_sequence(vm_value v);
+vm_value vm_exception_group_match(vm_value exc, vm_value type, vm_value *rest);
+vm_value vm_prep_reraise_star(vm_value orig, vm_value excs);
 
 /* Frame fields (VM_L_OBJ; localsplus and then the value stack follow) */
 enum { VM_FR_CODE, VM_FR_GLOBALS, VM_FR_BUILTINS, VM_FR_LOCALS, VM_FR_BACK, VM_FR_FUNC,
@@ -346,6 +417,26 @@ void vm_repr_leave(vm_value v);
 void vm_interp_init(vm_thread *th);
 void vm_thread_init(vm_thread *th);
 int vm_main(int argc, char **argv);
+
+/* Compiling (vm/builtins.c): source to a heap code object, SyntaxError raised. */
+struct vm_syntax_error;
+vm_value vm_raise_syntax_error(const struct vm_syntax_error *err);
+vm_value vm_compile_source(const char *src, size_t len, const char *filename, int mode,
+                           int flags, int optimize);
+/* sys.argv and the script's directory (sys.path[0]), before vm_interp_init. */
+void vm_set_argv(int argc, char **argv, const char *script_dir);
+extern int vm_int_max_str_digits;
+
+/* Ctrl-C: the signal handler sets a flag the eval loop turns into KeyboardInterrupt. */
+void vm_request_interrupt(void);
+void vm_clear_interrupt(void);
+/* -m: the file a module name runs (malloc'd), or NULL with ImportError pending. */
+char *vm_find_module_file(const char *name);
+/* The interactive prompt's input: a line without its newline (malloc'd), NULL at EOF. */
+char *vm_read_line(const char *prompt);
+/* argv[0], for messages */
+void vm_set_exe_name(const char *name);
+const char *vm_self_exe_name(void);
 
 /* Per-part initialisers: each adds its types' methods and builtins. */
 void vm_init_types_extra(void);      /* vm/ops.c: the types of vm_obj objects */

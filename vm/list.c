@@ -94,3 +94,64 @@ vm_value vm_list_pop(vm_value l, int64_t i)
     vm_array_set(o->items, o->length, VM_NULL);
     return v;
 }
+
+bool vm_list_replace(vm_value l, int64_t lo, int64_t hi, vm_value items)
+{
+    int64_t m = items ? vm_tuple_length(items) : 0;
+    stm_write((stm_ref)l);
+    int64_t n = L(l)->length;
+    if (lo < 0)
+        lo = 0;
+    if (hi > n)
+        hi = n;
+    if (hi < lo)
+        hi = lo;
+    int64_t d = m - (hi - lo), newlen = n + d;
+    if (newlen == 0) {
+        vm_list *o = L(l);
+        o->length = 0;
+        o->capacity = 0;
+        o->items = STM_NULL;
+        return true;
+    }
+    if (d > 0 && !reserve(l, newlen))
+        return false;
+    vm_list *o = L(l);
+    if (d > 0) {
+        for (int64_t k = n - 1; k >= hi; k--)
+            vm_array_set(o->items, k + d, vm_array_get(o->items, k));
+    } else if (d < 0) {
+        for (int64_t k = hi; k < n; k++)
+            vm_array_set(o->items, k + d, vm_array_get(o->items, k));
+        for (int64_t k = newlen; k < n; k++)
+            vm_array_set(o->items, k, VM_NULL);
+    }
+    for (int64_t k = 0; k < m; k++)
+        vm_array_set(o->items, lo + k, vm_tuple_items(items)[k]);
+    o->length = newlen;
+    return true;
+}
+
+void vm_list_clear(vm_value l)
+{
+    stm_write((stm_ref)l);
+    vm_list *o = L(l);
+    o->length = 0;
+    o->capacity = 0;
+    o->items = STM_NULL;
+}
+
+void vm_list_detach(vm_value l)
+{
+    stm_write((stm_ref)l);
+    vm_list *o = L(l);
+    o->length = 0;
+    o->capacity = -1;
+    o->items = STM_NULL;
+}
+
+bool vm_list_was_changed(vm_value l)
+{
+    stm_read((stm_ref)l);
+    return L(l)->capacity != -1;
+}

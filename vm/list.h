@@ -26,5 +26,14 @@ bool vm_list_append(vm_value l, vm_value v);
 bool vm_list_insert(vm_value l, int64_t i, vm_value v);   /* i clamped as list.insert */
 /* Removes and returns item i (in range). */
 vm_value vm_list_pop(vm_value l, int64_t i);
+/* l[lo:hi] = items (a tuple, or VM_NULL: delete), lo and hi clamped to [0, length].
+ * false if the heap is exhausted. */
+bool vm_list_replace(vm_value l, int64_t lo, int64_t hi, vm_value items);
+/* Empties the list (and frees its array). */
+void vm_list_clear(vm_value l);
+/* For sort: empties the list and marks it, so that vm_list_was_changed tells whether
+ * anything touched it since ("list modified during sort"). */
+void vm_list_detach(vm_value l);
+bool vm_list_was_changed(vm_value l);
 
 #endif

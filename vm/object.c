@@ -337,8 +337,8 @@ vm_value vm_value_from_const(const vm_ast_const *k)
         }
         return t;
     }
-    case VM_CONST_COMPLEX:      /* complex and frozenset objects come with the object model */
-    case VM_CONST_FROZENSET:
+    case VM_CONST_COMPLEX: return vm_complex_new(k->u.c.real, k->u.c.imag);
+    case VM_CONST_FROZENSET:    /* the interpreter makes these (vm/func.c) */
         return VM_NULL;
     }
     return VM_NULL;

@@ -158,6 +158,9 @@ void vm_buf_put_str(vm_buf *out, vm_value str);
 vm_value vm_float_new(double x);
 static inline double vm_float_value(vm_value v) { return ((const vm_float *)vm_obj(v))->value; }
 
+/* ---- complex ---- */
+vm_value vm_complex_new(double real, double imag);
+
 /* ---- int ---- */
 vm_value vm_int_from_int64(int64_t i);
 /* A copy of a (normalised) bigint: a small int when it fits. */

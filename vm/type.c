@@ -30,6 +30,11 @@ static size_t size_type(const void *obj)
 
 static uint32_t next_type_id = 1;
 
+uint32_t vm_next_type_id(void)
+{
+    return __atomic_fetch_add(&next_type_id, 1, __ATOMIC_RELAXED);
+}
+
 /* C3: the first head of the lists (each a tuple, from index start[k]) that is in no
  * list's tail, or VM_NULL. */
 static vm_value c3_candidate(vm_value *lists, int64_t *start, int n)
@@ -159,8 +164,11 @@ void vm_types_init(stm_thread *tl)
         o->id = next_type_id++;
         o->instance_layout = (uint32_t)spec[i].layout;
         o->builtin = (uint32_t)spec[i].index + 1;
-        if (spec[i].index >= VM_T_BaseException)
-            o->nfields = 7;         /* vm/interp.h: VM_EXC_NFIELDS */
+        o->dict_index = -1;
+        if (spec[i].index >= VM_T_BaseException) {
+            o->nfields = 7;         /* vm/interp.h: VM_EXC_NFIELDS, the dict first */
+            o->dict_index = 0;
+        }
         stm_global_root_set(tl, (stm_ref *)&vm_builtin_types[spec[i].index], r);
     }
     for (int i = 0; i < VM_NBUILTIN_TYPES; i++)

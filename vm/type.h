@@ -18,6 +18,7 @@
 enum {
     VM_TPFLAG_HEAPTYPE = 1,     /* made by a class statement: mutable */
     VM_TPFLAG_BASETYPE = 2,     /* may be subclassed */
+    VM_TPFLAG_ABSTRACT = 4,     /* has abstract methods (abc) */
 };
 
 typedef struct vm_type {
@@ -31,6 +32,8 @@ typedef struct vm_type {
     uint32_t instance_layout;   /* vm_layout of its instances */
     uint32_t nfields;           /* VM_L_OBJ instances: their fields (dict first) */
     uint32_t builtin;           /* vm_builtin_type + 1 of the nearest builtin base */
+    int32_t dict_index;         /* VM_L_OBJ instances: the field of their __dict__, or -1 */
+    uint32_t pad_;
     vm_value base;              /* __base__: the first base (VM_NULL for object) */
     vm_value slots;             /* __slots__ names (tuple) or VM_NULL */
 } vm_type;
@@ -138,6 +141,9 @@ extern vm_value vm_builtin_types[VM_NBUILTIN_TYPES];
 /* Makes the builtin types (in a transaction of its own, committed), sets vm_layout_types
  * and the singletons' types.  Once, after vm_objects_init. */
 void vm_types_init(stm_thread *tl);
+
+/* A permanent id for a new type (caches hold ids, not references). */
+uint32_t vm_next_type_id(void);
 
 /* type(v): small ints are ints; everything else has its type in its header. */
 vm_value vm_type_of(vm_value v);
