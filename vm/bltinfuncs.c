@@ -183,6 +183,13 @@ static vm_value raise_numfmt(vm_numfmt_status st, vm_buf *err)
     return VM_NULL;
 }
 
+static void raise_stop_iteration(void)
+{
+    vm_value exc = vm_call0(VM_TYPE(StopIteration));
+    if (exc)
+        vm_raise_value(exc);
+}
+
 static vm_value str_from_buf(vm_buf *b)
 {
     vm_value r = vm_str_from_utf8(b->data ? b->data : "", b->len);
@@ -844,7 +851,7 @@ static vm_value b_next(vm_value *args, int64_t nargs, vm_value kwnames)
     }
     if (nargs > 1)
         return args[1];
-    vm_raise_value(VM_TYPE(StopIteration));
+    raise_stop_iteration();
     return VM_NULL;
 }
 

@@ -119,9 +119,9 @@ vm_value vm_io_unsupported_operation(void)
         return vm_raise_nomem();
     vm_tuple_items(bases)[0] = VM_TYPE(OSError);
     vm_tuple_items(bases)[1] = VM_TYPE(ValueError);
-    if (vm_dict_setitem_c(d, "__module__", vm_str("io")) < 0)
+    if (vm_dict_setitem_c(d, "__module__", vm_str_c("io")) < 0)
         return VM_NULL;
-    vm_value targs[3] = {vm_str("UnsupportedOperation"), bases, d};
+    vm_value targs[3] = {vm_str_c("UnsupportedOperation"), bases, d};
     vm_value t = vm_call(VM_TYPE(TYPE), targs, 3, VM_NULL);
     if (!t) {
         vm_exc_clear();
@@ -167,7 +167,7 @@ static vm_value errno_type(int err)
 static vm_value raise_errno(int err, vm_value filename)
 {
     vm_value type = errno_type(err);
-    vm_value msg = vm_str(strerror(err));
+    vm_value msg = vm_str_c(strerror(err));
     if (!msg)
         return vm_raise_nomem();
     vm_value args[3] = {vm_small(err), msg, filename};
@@ -186,6 +186,13 @@ static vm_value raise_errno(int err, vm_value filename)
     vm_exc_clear();
     vm_raise_value(exc);
     return VM_NULL;
+}
+
+static void raise_stop_iteration(void)
+{
+    vm_value exc = vm_call0(VM_TYPE(StopIteration));
+    if (exc)
+        vm_raise_value(exc);
 }
 
 static vm_value closed_error(const char *msg)
@@ -615,7 +622,7 @@ static vm_value make_binary(file_state *st, vm_value name, bool unbuffered)
             : st->readable && st->writable ? T_BRANDOM
             : st->readable ? T_BREADER : T_BWRITER;
     vm_value b = vm_obj_new(ftype(t), F_NFIELDS);
-    vm_value mode = vm_str(raw_mode(st));
+    vm_value mode = vm_str_c(raw_mode(st));
     if (!b || !mode)
         return vm_raise_nomem();
     vm_value *f = vm_fields(b);
@@ -909,11 +916,11 @@ vm_value vm_builtin_open(vm_value *args, int64_t nargs, vm_value kwnames)
     vm_value b = make_binary(st, name, buffering == 0);
     if (!b || binary)
         return b;
-    vm_value enc = encoding ? encoding : vm_str("UTF-8");
-    vm_value errs = errors ? errors : vm_str("strict");
+    vm_value enc = encoding ? encoding : vm_str_c("UTF-8");
+    vm_value errs = errors ? errors : vm_str_c("strict");
     if (!enc || !errs)
         return vm_raise_nomem();
-    return make_text(st, b, name, mode ? mode : vm_str("r"), enc, errs,
+    return make_text(st, b, name, mode ? mode : vm_str_c("r"), enc, errs,
                      tf_make(codec, errh, nl, linebuf, false));
 }
 
@@ -1103,7 +1110,7 @@ static vm_value f_readlines(vm_value *args, int64_t nargs, vm_value kwnames)
         vm_value line = text ? text_readline(self, st, -1) : binary_readline(st, -1);
         if (!line)
             return VM_NULL;
-        int64_t n = text ? vm_str_view(line).len : ((const vm_bytes *)vm_obj(line))->length;
+        int64_t n = text ? (int64_t)vm_str_view(line).len : ((const vm_bytes *)vm_obj(line))->length;
         if (n == 0)
             break;
         if (!vm_list_append(list, line))
@@ -1274,9 +1281,9 @@ static vm_value f_next(vm_value *args, int64_t nargs, vm_value kwnames)
     vm_value line = text ? text_readline(self, st, -1) : binary_readline(st, -1);
     if (!line)
         return VM_NULL;
-    int64_t n = text ? vm_str_view(line).len : ((const vm_bytes *)vm_obj(line))->length;
+    int64_t n = text ? (int64_t)vm_str_view(line).len : ((const vm_bytes *)vm_obj(line))->length;
     if (n == 0) {
-        vm_raise_value(VM_TYPE(StopIteration));
+        raise_stop_iteration();
         return VM_NULL;
     }
     return line;
@@ -1419,14 +1426,14 @@ static vm_value f_repr(vm_value *args, int64_t nargs, vm_value kwnames)
                          vm_field(self, F_MODE), vm_field(self, F_ENCODING));
     if (t == ftype(T_FILEIO)) {
         if (st->closed)
-            return vm_str("<_io.FileIO [closed]>");
+            return vm_str_c("<_io.FileIO [closed]>");
         return vm_format("<_io.FileIO name=%R mode=%R closefd=%s>", name,
                          vm_field(self, F_MODE), st->closefd ? "True" : "False");
     }
     for (int i = T_BREADER; i <= T_BRANDOM; i++)
         if (t == ftype(i))
             return vm_format("<_io.%s name=%R>", type_names[i], name);
-    return vm_str("<_io file>");
+    return vm_str_c("<_io file>");
 }
 
 /* Getters */
@@ -1521,7 +1528,7 @@ static const vm_method_def fileio_getters[] = {
 static vm_value std_stream(int fd, const char *name, bool out, int errh, bool write_through)
 {
     file_state *st = state_new(fd);
-    vm_value vname = vm_str(name);
+    vm_value vname = vm_str_c(name);
     if (!st || !vname)
         return vm_raise_nomem();
     st->readable = !out;
@@ -1529,10 +1536,10 @@ static vm_value std_stream(int fd, const char *name, bool out, int errh, bool wr
     st->closefd = false;
     bool tty = isatty(fd);
     vm_value b = make_binary(st, vname, false);
-    vm_value enc = vm_str("utf-8"), errs = vm_str(errh == VM_USTR_STRICT ? "strict"
+    vm_value enc = vm_str_c("utf-8"), errs = vm_str_c(errh == VM_USTR_STRICT ? "strict"
                                                   : errh == VM_USTR_SURROGATEESCAPE
                                                       ? "surrogateescape" : "backslashreplace");
-    vm_value mode = vm_str(out ? "w" : "r");
+    vm_value mode = vm_str_c(out ? "w" : "r");
     if (!b || !enc || !errs || !mode)
         return vm_raise_nomem();
     if (fd == 1)
@@ -1557,7 +1564,7 @@ void vm_init_files(void)
         vm_type_add_methods(t, i == T_TEXT ? text_getters
                                : i == T_FILEIO ? fileio_getters : buffered_getters);
         vm_value d = ((vm_type *)vm_obj(t))->dict;
-        vm_value mod = vm_str("_io");
+        vm_value mod = vm_str_c("_io");
         if (mod && d)
             (void)vm_dict_setitem_c(d, "__module__", mod);
     }
