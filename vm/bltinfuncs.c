@@ -1228,6 +1228,175 @@ static vm_value b_anext(vm_value *args, int64_t nargs, vm_value kwnames)
 }
 
 /* ---------------------------------------------------------------------------------------
+ * What the site module adds to builtins: exit, quit (Quitter), help (_Helper), copyright,
+ * credits, license (_Printer)
+ */
+enum { SITE_DICT, SITE_NAME, SITE_TEXT, SITE_NFIELDS };
+static stm_ref site_types[3];
+
+static const char copyright_text[] =
+    "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n"
+    "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
+    "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n"
+    "All Rights Reserved.\n\n"
+    "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\n"
+    "All Rights Reserved.";
+static const char credits_text[] =
+    "    Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands\n"
+    "    for supporting Python development.  See www.python.org for more information.";
+
+static vm_value quitter_repr(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    return vm_format("Use %U() or Ctrl-D (i.e. EOF) to exit", vm_field(args[0], SITE_NAME));
+}
+
+static vm_value quitter_call(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    static const char *const names[] = {"self", "code"};
+    vm_value a[2];
+    if (!vm_bltin_parse("__call__", args, nargs, kwnames, names, 2, 0, 2, 1, a))
+        return VM_NULL;
+    /* Shells like IDLE catch the SystemExit, but listen when their stdin is closed. */
+    vm_value in = sys_attr("stdin");
+    if (in && in != VM_NONE && !vm_call_method(in, "close", NULL, 0))
+        vm_exc_clear();
+    vm_exc_clear();
+    vm_value exc = vm_call1(VM_TYPE(SystemExit), a[1] ? a[1] : VM_NONE);
+    if (exc)
+        vm_raise_value(exc);
+    return VM_NULL;
+}
+
+static vm_value helper_repr(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    return vm_str_c("Type help() for interactive help, or help(object) for help about object.");
+}
+
+static vm_value helper_call(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    vm_value pydoc = vm_import_module("pydoc");
+    if (!pydoc)
+        return VM_NULL;
+    vm_value help = vm_getattr_c(pydoc, "help");
+    if (!help)
+        return VM_NULL;
+    return vm_call(help, args + 1, nargs - 1, kwnames);
+}
+
+static vm_value printer_repr(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    vm_value text = vm_field(args[0], SITE_TEXT);
+    if (text != VM_NONE)
+        return text;
+    vm_value name = vm_field(args[0], SITE_NAME);
+    return vm_format("Type %U() to see the full %U text", name, name);
+}
+
+static vm_value printer_call(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!vm_bltin_npos("__call__", nargs - 1, kwnames, 0, 0))
+        return VM_NULL;
+    vm_value text = vm_field(args[0], SITE_TEXT);
+    if (text == VM_NONE)
+        text = vm_str_c("See https://www.python.org/psf/license/");
+    vm_value pargs[1] = {text};
+    return b_print(pargs, 1, VM_NULL) ? VM_NONE : VM_NULL;
+}
+
+static const vm_method_def quitter_methods[] = {
+    {"__repr__", quitter_repr, 1, 1, VM_METH_NOKW, NULL},
+    {"__call__", quitter_call, 1, -1, 0, NULL},
+    {0}};
+static const vm_method_def helper_methods[] = {
+    {"__repr__", helper_repr, 1, 1, VM_METH_NOKW, NULL},
+    {"__call__", helper_call, 1, -1, 0, NULL},
+    {0}};
+static const vm_method_def printer_methods[] = {
+    {"__repr__", printer_repr, 1, 1, VM_METH_NOKW, NULL},
+    {"__call__", printer_call, 1, -1, 0, NULL},
+    {0}};
+
+static int site_object(vm_value type, const char *name, const char *attr, vm_value text)
+{
+    vm_value o = vm_obj_new(type, SITE_NFIELDS);
+    vm_value n = vm_str_c(name);
+    if (!o || !n || !text) {
+        vm_raise_nomem();
+        return -1;
+    }
+    vm_fields(o)[SITE_NAME] = n;
+    vm_fields(o)[SITE_TEXT] = text;
+    return vm_dict_setitem_c(vm_builtins_dict, attr, o);
+}
+
+/* sys.breakpointhook's default: PYTHONBREAKPOINT names the callable (pdb.set_trace when
+ * unset or empty; "0" disables). */
+static vm_value sys_breakpointhook(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    const char *env = getenv("PYTHONBREAKPOINT");
+    if (!env || !*env)
+        env = "pdb.set_trace";
+    else if (!strcmp(env, "0"))
+        return VM_NONE;
+    const char *dot = strrchr(env, '.');
+    char modname[256];
+    const char *attr;
+    if (dot) {
+        size_t n = (size_t)(dot - env);
+        if (n >= sizeof modname)
+            n = sizeof modname - 1;
+        memcpy(modname, env, n);
+        modname[n] = 0;
+        attr = dot + 1;
+    } else {
+        strcpy(modname, "builtins");
+        attr = env;
+    }
+    vm_value mod = vm_import_module(modname);
+    vm_value hook = mod ? vm_getattr_c(mod, attr) : VM_NULL;
+    if (!hook)
+        return VM_NULL;
+    return vm_call(hook, args, nargs, kwnames);
+}
+static const vm_method_def breakpointhook_def = {"breakpointhook", sys_breakpointhook, 0, -1, 0,
+                                                 "Call pdb.set_trace() (or PYTHONBREAKPOINT's callable)."};
+
+void vm_init_site_builtins(void)
+{
+    static const char *const names[3] = {"Quitter", "_Helper", "_Printer"};
+    static const vm_method_def *const methods[3] = {quitter_methods, helper_methods,
+                                                     printer_methods};
+    for (int i = 0; i < 3; i++) {
+        vm_value t = vm_new_static_type(names[i], VM_TYPE(OBJECT), SITE_NFIELDS, false);
+        stm_add_global_root(&site_types[i]);
+        stm_global_root_set(&vm_self->tl, &site_types[i], (stm_ref)t);
+        vm_type_add_methods(t, methods[i]);
+        (void)vm_dict_setitem_c(((vm_type *)vm_obj(t))->dict, "__module__",
+                                vm_str_c("_sitebuiltins"));
+    }
+    if (vm_sys_module) {
+        vm_value sd = vm_module_dict(vm_sys_module);
+        if (!vm_dict_getitem_c(sd, "breakpointhook")) {
+            vm_value f = vm_cfunction_new(&breakpointhook_def, VM_NULL, vm_sys_module);
+            if (f) {
+                (void)vm_dict_setitem_c(sd, "breakpointhook", f);
+                (void)vm_dict_setitem_c(sd, "__breakpointhook__", f);
+            }
+        }
+    }
+    if (!vm_builtins_dict)
+        return;
+    vm_value q = (vm_value)site_types[0], h = (vm_value)site_types[1],
+             p = (vm_value)site_types[2];
+    (void)(site_object(q, "exit", "exit", VM_NONE) < 0
+           || site_object(q, "quit", "quit", VM_NONE) < 0
+           || site_object(h, "help", "help", VM_NONE) < 0
+           || site_object(p, "copyright", "copyright", vm_str_c(copyright_text)) < 0
+           || site_object(p, "credits", "credits", vm_str_c(credits_text)) < 0
+           || site_object(p, "license", "license", VM_NONE) < 0);
+}
+
+/* ---------------------------------------------------------------------------------------
  * The table
  */
 const vm_method_def vm_builtin_functions[] = {

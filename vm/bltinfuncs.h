@@ -39,6 +39,10 @@ vm_value vm_file_readline_text(vm_value file);
 /* The type io.UnsupportedOperation is (OSError's subclass made at start-up). */
 vm_value vm_io_unsupported_operation(void);
 
+/* exit, quit, help, copyright, credits, license in builtins (site's additions); called by
+ * vm_init_files. */
+void vm_init_site_builtins(void);
+
 /* ---- vm/bltinfuncs.c: argument parsing with CPython's messages ---- */
 /* Argument Clinic's keyword parsing (_PyArg_UnpackKeywords): out[i] gets parameter
  * names[i] or VM_NULL; the first nposonly are positional-only, at most maxpos may be

@@ -1568,6 +1568,7 @@ void vm_init_files(void)
         if (mod && d)
             (void)vm_dict_setitem_c(d, "__module__", mod);
     }
+    vm_init_site_builtins();
     vm_value sys = vm_sys_module ? vm_module_dict(vm_sys_module) : VM_NULL;
     const char *names[3] = {"stdin", "stdout", "stderr"};
     const char *cnames[3] = {"<stdin>", "<stdout>", "<stderr>"};
