@@ -1523,6 +1523,618 @@ static const vm_method_def fileio_getters[] = {
     {0}};
 
 /* ---------------------------------------------------------------------------------------
+ * io.StringIO and io.BytesIO: the contents live in the heap (a str or bytes value plus
+ * the pieces written at the end since, at most MAX_PIECES, joined when read), so an abort
+ * rolls them back like any object: no inevitability needed.
+ */
+enum { M_DICT, M_VALUE, M_PIECES, M_LEN, M_POS, M_CLOSED, M_NFIELDS };
+#define MAX_PIECES 64
+enum { T_STRINGIO, T_BYTESIO, T_IOBASE, T_RAWIOBASE, T_BUFFEREDIOBASE, T_TEXTIOBASE,
+       T_NMEM };
+static const char *const mem_type_names[T_NMEM] = {
+    "StringIO", "BytesIO", "_IOBase", "_RawIOBase", "_BufferedIOBase", "_TextIOBase"};
+static stm_ref mem_types[T_NMEM];
+static vm_value mtype(int t) { return (vm_value)mem_types[t]; }
+
+static int mem_kind(vm_value self)
+{
+    if (!vm_is_ref(self) || !vm_has_layout(self, VM_L_OBJ))
+        return -1;
+    if (vm_isinstance(self, mtype(T_STRINGIO)))
+        return T_STRINGIO;
+    if (vm_isinstance(self, mtype(T_BYTESIO)))
+        return T_BYTESIO;
+    return -1;
+}
+
+static int64_t value_len(vm_value v, bool text)
+{
+    return text ? (int64_t)vm_str_view(v).len : ((const vm_bytes *)vm_obj(v))->length;
+}
+
+/* Joins the pending pieces into M_VALUE. */
+static vm_value mem_value(vm_value self, bool text)
+{
+    vm_value pieces = vm_field(self, M_PIECES);
+    vm_value value = vm_field(self, M_VALUE);
+    int64_t n = pieces ? vm_list_len(pieces) : 0;
+    if (n == 0)
+        return value;
+    vm_value joined;
+    if (text) {
+        vm_value items[MAX_PIECES + 1];
+        items[0] = value;
+        for (int64_t i = 0; i < n; i++)
+            items[i + 1] = vm_list_get(pieces, i);
+        joined = vm_str_join_values(items, n + 1);
+    } else {
+        size_t total = (size_t)value_len(value, false);
+        for (int64_t i = 0; i < n; i++)
+            total += (size_t)value_len(vm_list_get(pieces, i), false);
+        uint8_t *buf = malloc(total ? total : 1);
+        if (!buf)
+            return vm_raise_nomem();
+        size_t at = 0;
+        for (int64_t i = -1; i < n; i++) {
+            const vm_bytes *b = vm_obj(i < 0 ? value : vm_list_get(pieces, i));
+            memcpy(buf + at, b->data, (size_t)b->length);
+            at += (size_t)b->length;
+        }
+        joined = vm_bytes_new(buf, total);
+        free(buf);
+    }
+    if (!joined)
+        return vm_error_pending() ? VM_NULL : vm_raise_nomem();
+    vm_value fresh = vm_list_new(0);
+    if (!fresh)
+        return vm_raise_nomem();
+    vm_set_field(self, M_VALUE, joined);
+    vm_set_field(self, M_PIECES, fresh);
+    return joined;
+}
+
+static vm_value slice_value(vm_value v, bool text, int64_t a, int64_t b)
+{
+    int64_t len = value_len(v, text);
+    if (a > len) a = len;
+    if (b > len) b = len;
+    if (b < a) b = a;
+    vm_value r = text ? vm_str_from_ustr(vm_ustr_slice(vm_str_view(v), (size_t)a, (size_t)b))
+                      : vm_bytes_new(((const vm_bytes *)vm_obj(v))->data + a, (size_t)(b - a));
+    return r ? r : vm_raise_nomem();
+}
+
+/* self checked: its kind, and open unless closed_ok */
+static int mem_self(vm_value self, bool closed_ok)
+{
+    int k = mem_kind(self);
+    if (k < 0) {
+        vm_raise(VM_TYPE(TypeError), "descriptor requires a StringIO or BytesIO object, not '%T'",
+                 self);
+        return -1;
+    }
+    if (!closed_ok && vm_field(self, M_CLOSED) == VM_TRUE) {
+        vm_raise(VM_TYPE(ValueError), k == T_STRINGIO ? "I/O operation on closed file"
+                                                      : "I/O operation on closed file.");
+        return -1;
+    }
+    if (!vm_field(self, M_VALUE)) {
+        vm_raise(VM_TYPE(ValueError), "I/O operation on uninitialized object");
+        return -1;
+    }
+    return k;
+}
+
+static vm_value m_init(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    vm_value self = args[0];
+    int k = mem_kind(self);
+    if (k < 0) {
+        vm_raise(VM_TYPE(TypeError), "descriptor '__init__' requires a StringIO or BytesIO");
+        return VM_NULL;
+    }
+    bool text = k == T_STRINGIO;
+    static const char *const snames[] = {"initial_value", "newline"};
+    static const char *const bnames[] = {"initial_bytes"};
+    vm_value a[2] = {0, 0};
+    if (!vm_bltin_parse(text ? "StringIO" : "BytesIO", args + 1, nargs - 1, kwnames,
+                        text ? snames : bnames, text ? 2 : 1, 0, text ? 2 : 1, 0, a))
+        return VM_NULL;
+    vm_value init = a[0];
+    if (!init || init == VM_NONE) {
+        init = text ? vm_intern("") : vm_bytes_new("", 0);
+    } else if (text && !vm_isinstance(init, VM_TYPE(STR))) {
+        vm_raise(VM_TYPE(TypeError), "initial_value must be str or None, not %T", init);
+        return VM_NULL;
+    } else if (!text && !vm_isinstance(init, VM_TYPE(BYTES))) {
+        if (vm_isinstance(init, VM_TYPE(STR))) {
+            vm_raise(VM_TYPE(TypeError), "a bytes-like object is required, not '%T'", init);
+            return VM_NULL;
+        }
+        init = vm_call1(VM_TYPE(BYTES), init);
+        if (!init)
+            return VM_NULL;
+    }
+    vm_value pieces = vm_list_new(0);
+    if (!init || !pieces)
+        return vm_raise_nomem();
+    vm_set_field(self, M_VALUE, init);
+    vm_set_field(self, M_PIECES, pieces);
+    vm_set_field(self, M_LEN, vm_small(value_len(init, text)));
+    vm_set_field(self, M_POS, vm_small(0));
+    vm_set_field(self, M_CLOSED, VM_FALSE);
+    return VM_NONE;
+}
+
+static vm_value m_write(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!vm_bltin_nokw("write", kwnames) || !vm_bltin_npos("write", nargs - 1, VM_NULL, 1, 1))
+        return VM_NULL;
+    vm_value self = args[0], x = args[1];
+    int k = mem_self(self, false);
+    if (k < 0)
+        return VM_NULL;
+    bool text = k == T_STRINGIO;
+    if (text && !vm_isinstance(x, VM_TYPE(STR))) {
+        vm_raise(VM_TYPE(TypeError), "string argument expected, got '%T'", x);
+        return VM_NULL;
+    }
+    if (!text && !vm_isinstance(x, VM_TYPE(BYTES))) {
+        if (vm_isinstance(x, VM_TYPE(STR)) || vm_is_int(x) || x == VM_NONE) {
+            vm_raise(VM_TYPE(TypeError), "a bytes-like object is required, not '%T'", x);
+            return VM_NULL;
+        }
+        x = vm_call1(VM_TYPE(BYTES), x);
+        if (!x)
+            return VM_NULL;
+    }
+    int64_t n = value_len(x, text);
+    int64_t len = vm_small_value(vm_field(self, M_LEN));
+    int64_t pos = vm_small_value(vm_field(self, M_POS));
+    if (n == 0)
+        return vm_small(0);
+    if (pos == len) {
+        vm_value pieces = vm_field(self, M_PIECES);
+        if (vm_list_len(pieces) >= MAX_PIECES && !mem_value(self, text))
+            return VM_NULL;
+        if (!vm_list_append(vm_field(self, M_PIECES), x))
+            return vm_raise_nomem();
+    } else {
+        vm_value v = mem_value(self, text);
+        if (!v)
+            return VM_NULL;
+        vm_value head = slice_value(v, text, 0, pos);
+        if (!head)
+            return VM_NULL;
+        if (pos > len) {        /* the gap is filled with NULs */
+            int64_t gap = pos - len;
+            char *z = calloc((size_t)gap + 1, 1);
+            if (!z)
+                return vm_raise_nomem();
+            vm_value zs = text ? vm_str_from_utf8(z, (size_t)gap) : vm_bytes_new(z, (size_t)gap);
+            free(z);
+            if (!zs)
+                return vm_raise_nomem();
+            vm_set_field(self, M_VALUE, head);
+            vm_value pieces = vm_field(self, M_PIECES);
+            if (!vm_list_append(pieces, zs) || !vm_list_append(pieces, x))
+                return vm_raise_nomem();
+        } else {
+            vm_value tail = slice_value(v, text, pos + n, len);
+            if (!tail)
+                return VM_NULL;
+            vm_set_field(self, M_VALUE, head);
+            vm_value pieces = vm_field(self, M_PIECES);
+            if (!vm_list_append(pieces, x) || !vm_list_append(pieces, tail))
+                return vm_raise_nomem();
+        }
+    }
+    int64_t end = pos + n;
+    vm_set_field(self, M_POS, vm_small(end));
+    if (end > len)
+        vm_set_field(self, M_LEN, vm_small(end));
+    return vm_int_from_int64(n);
+}
+
+static vm_value m_getvalue(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    int k = mem_self(args[0], false);
+    return k < 0 ? VM_NULL : mem_value(args[0], k == T_STRINGIO);
+}
+
+static vm_value m_read(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!vm_bltin_nokw("read", kwnames) || !vm_bltin_npos("read", nargs - 1, VM_NULL, 0, 1))
+        return VM_NULL;
+    vm_value self = args[0];
+    int k = mem_self(self, false);
+    if (k < 0)
+        return VM_NULL;
+    int64_t n = -1;
+    if (nargs > 1 && args[1] != VM_NONE && !vm_index(args[1], &n))
+        return VM_NULL;
+    vm_value v = mem_value(self, k == T_STRINGIO);
+    if (!v)
+        return VM_NULL;
+    int64_t len = vm_small_value(vm_field(self, M_LEN));
+    int64_t pos = vm_small_value(vm_field(self, M_POS));
+    if (pos > len)
+        pos = len;
+    int64_t end = n < 0 || pos + n > len ? len : pos + n;
+    vm_set_field(self, M_POS, vm_small(end));
+    return slice_value(v, k == T_STRINGIO, pos, end);
+}
+
+static vm_value mem_readline(vm_value self, int k, int64_t limit)
+{
+    bool text = k == T_STRINGIO;
+    vm_value v = mem_value(self, text);
+    if (!v)
+        return VM_NULL;
+    int64_t len = vm_small_value(vm_field(self, M_LEN));
+    int64_t pos = vm_small_value(vm_field(self, M_POS));
+    if (pos > len)
+        pos = len;
+    int64_t end = pos;
+    if (text) {
+        vm_ustr s = vm_str_view(v);
+        while (end < len && vm_ustr_get(s, (size_t)end) != '\n')
+            end++;
+    } else {
+        const uint8_t *d = ((const vm_bytes *)vm_obj(v))->data;
+        while (end < len && d[end] != '\n')
+            end++;
+    }
+    if (end < len)
+        end++;
+    if (limit >= 0 && end - pos > limit)
+        end = pos + limit;
+    vm_set_field(self, M_POS, vm_small(end));
+    return slice_value(v, text, pos, end);
+}
+
+static vm_value m_readline(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!vm_bltin_nokw("readline", kwnames)
+        || !vm_bltin_npos("readline", nargs - 1, VM_NULL, 0, 1))
+        return VM_NULL;
+    int k = mem_self(args[0], false);
+    if (k < 0)
+        return VM_NULL;
+    int64_t limit = -1;
+    if (nargs > 1 && args[1] != VM_NONE && !vm_index(args[1], &limit))
+        return VM_NULL;
+    return mem_readline(args[0], k, limit);
+}
+
+static vm_value m_readlines(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    int k = mem_self(args[0], false);
+    if (k < 0)
+        return VM_NULL;
+    vm_value list = vm_list_new(0);
+    if (!list)
+        return vm_raise_nomem();
+    for (;;) {
+        vm_value line = mem_readline(args[0], k, -1);
+        if (!line)
+            return VM_NULL;
+        if (value_len(line, k == T_STRINGIO) == 0)
+            return list;
+        if (!vm_list_append(list, line))
+            return vm_raise_nomem();
+    }
+}
+
+static vm_value m_next(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    int k = mem_self(args[0], false);
+    if (k < 0)
+        return VM_NULL;
+    vm_value line = mem_readline(args[0], k, -1);
+    if (!line)
+        return VM_NULL;
+    if (value_len(line, k == T_STRINGIO) == 0) {
+        raise_stop_iteration();
+        return VM_NULL;
+    }
+    return line;
+}
+
+static vm_value m_self_open(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    return mem_self(args[0], false) < 0 ? VM_NULL : args[0];
+}
+
+static vm_value m_tell(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    return mem_self(args[0], false) < 0 ? VM_NULL : vm_field(args[0], M_POS);
+}
+
+static vm_value m_seek(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!vm_bltin_nokw("seek", kwnames) || !vm_bltin_npos("seek", nargs - 1, VM_NULL, 1, 2))
+        return VM_NULL;
+    vm_value self = args[0];
+    int k = mem_self(self, false);
+    if (k < 0)
+        return VM_NULL;
+    int64_t off, whence = 0;
+    if (!vm_index(args[1], &off) || (nargs > 2 && !vm_index(args[2], &whence)))
+        return VM_NULL;
+    int64_t len = vm_small_value(vm_field(self, M_LEN));
+    int64_t pos = vm_small_value(vm_field(self, M_POS));
+    if (whence < 0 || whence > 2) {
+        vm_raise(VM_TYPE(ValueError), k == T_STRINGIO
+                     ? "Invalid whence (%ld, should be 0, 1 or 2)"
+                     : "invalid whence (%ld, should be 0, 1 or 2)", (long)whence);
+        return VM_NULL;
+    }
+    if (k == T_STRINGIO && whence != 0 && off != 0) {
+        return unsupported(whence == 1 ? "Can't do nonzero cur-relative seeks"
+                                       : "Can't do nonzero end-relative seeks");
+    }
+    if (whence == 0 && off < 0) {
+        vm_raise(VM_TYPE(ValueError), "negative seek value %ld", (long)off);
+        return VM_NULL;
+    }
+    int64_t np = whence == 0 ? off : whence == 1 ? pos + off : len + off;
+    if (np < 0)
+        np = 0;
+    if (np > VM_SMALL_MAX / 2)
+        np = VM_SMALL_MAX / 2;
+    vm_set_field(self, M_POS, vm_small(np));
+    return vm_small(np);
+}
+
+static vm_value m_truncate(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    vm_value self = args[0];
+    int k = mem_self(self, false);
+    if (k < 0)
+        return VM_NULL;
+    int64_t size = vm_small_value(vm_field(self, M_POS));
+    if (nargs > 1 && args[1] != VM_NONE && !vm_index(args[1], &size))
+        return VM_NULL;
+    if (size < 0) {
+        vm_raise(VM_TYPE(ValueError), "Negative size value %ld", (long)size);
+        return VM_NULL;
+    }
+    int64_t len = vm_small_value(vm_field(self, M_LEN));
+    if (size < len) {
+        vm_value v = mem_value(self, k == T_STRINGIO);
+        vm_value cut = v ? slice_value(v, k == T_STRINGIO, 0, size) : VM_NULL;
+        if (!cut)
+            return VM_NULL;
+        vm_set_field(self, M_VALUE, cut);
+        vm_set_field(self, M_LEN, vm_small(size));
+    }
+    return vm_small(size);
+}
+
+static vm_value m_close(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (mem_self(args[0], true) < 0)
+        return VM_NULL;
+    vm_set_field(args[0], M_CLOSED, VM_TRUE);
+    return VM_NONE;
+}
+
+static vm_value m_exit(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    return m_close(args, 1, VM_NULL);
+}
+
+static vm_value m_true(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    return mem_self(args[0], false) < 0 ? VM_NULL : VM_TRUE;
+}
+
+static vm_value m_false(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    return mem_self(args[0], false) < 0 ? VM_NULL : VM_FALSE;
+}
+
+static vm_value m_none(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    return mem_self(args[0], false) < 0 ? VM_NULL : VM_NONE;
+}
+
+static vm_value m_closed(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (mem_kind(args[0]) < 0)
+        return VM_FALSE;
+    return vm_field(args[0], M_CLOSED) == VM_TRUE ? VM_TRUE : VM_FALSE;
+}
+
+static vm_value m_getbuffer(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    int k = mem_self(args[0], false);
+    if (k != T_BYTESIO)
+        return k < 0 ? VM_NULL : unsupported("getbuffer");
+    vm_value v = mem_value(args[0], false);
+    return v ? vm_call1(VM_TYPE(BYTEARRAY), v) : VM_NULL;
+}
+
+static vm_value m_writelines(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!vm_bltin_npos("writelines", nargs - 1, kwnames, 1, 1))
+        return VM_NULL;
+    vm_value it = vm_iter(args[1]);
+    if (!it)
+        return VM_NULL;
+    for (;;) {
+        vm_value line = vm_next(it);
+        if (!line)
+            return vm_error_pending() ? VM_NULL : VM_NONE;
+        vm_value wargs[2] = {args[0], line};
+        if (!vm_call_method(args[0], "write", wargs + 1, 1))
+            return VM_NULL;
+    }
+}
+
+static const vm_method_def mem_methods[] = {
+    {"__init__", m_init, 1, -1, 0, NULL},
+    {"write", m_write, 1, 2, 0, NULL},
+    {"writelines", m_writelines, 1, 2, 0, NULL},
+    {"getvalue", m_getvalue, 1, 1, VM_METH_NOKW, NULL},
+    {"read", m_read, 1, 2, 0, NULL},
+    {"read1", m_read, 1, 2, 0, NULL},
+    {"readline", m_readline, 1, 2, 0, NULL},
+    {"readlines", m_readlines, 1, 2, 0, NULL},
+    {"__next__", m_next, 1, 1, VM_METH_NOKW, NULL},
+    {"__iter__", m_self_open, 1, 1, VM_METH_NOKW, NULL},
+    {"__enter__", m_self_open, 1, 1, VM_METH_NOKW, NULL},
+    {"__exit__", m_exit, 1, -1, VM_METH_NOKW, NULL},
+    {"tell", m_tell, 1, 1, VM_METH_NOKW, NULL},
+    {"seek", m_seek, 1, 3, 0, NULL},
+    {"truncate", m_truncate, 1, 2, 0, NULL},
+    {"close", m_close, 1, 1, VM_METH_NOKW, NULL},
+    {"flush", m_none, 1, 1, VM_METH_NOKW, NULL},
+    {"readable", m_true, 1, 1, VM_METH_NOKW, NULL},
+    {"writable", m_true, 1, 1, VM_METH_NOKW, NULL},
+    {"seekable", m_true, 1, 1, VM_METH_NOKW, NULL},
+    {"isatty", m_false, 1, 1, VM_METH_NOKW, NULL},
+    {"getbuffer", m_getbuffer, 1, 1, VM_METH_NOKW, NULL},
+    {"closed", m_closed, 1, 1, VM_METH_GETTER, NULL},
+    {0}};
+
+/* _IOBase's defaults for classes derived from io.IOBase & co. */
+static vm_value iob_self(vm_value *args, int64_t nargs, vm_value kwnames) { return args[0]; }
+static vm_value iob_none(vm_value *args, int64_t nargs, vm_value kwnames) { return VM_NONE; }
+static vm_value iob_false(vm_value *args, int64_t nargs, vm_value kwnames) { return VM_FALSE; }
+static vm_value iob_exit(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    return vm_call_method(args[0], "close", NULL, 0) ? VM_NONE : VM_NULL;
+}
+static vm_value iob_next(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    vm_value line = vm_call_method(args[0], "readline", NULL, 0);
+    if (!line)
+        return VM_NULL;
+    int64_t n = vm_len(line);
+    if (n < 0)
+        return VM_NULL;
+    if (n == 0) {
+        raise_stop_iteration();
+        return VM_NULL;
+    }
+    return line;
+}
+static vm_value iob_fileno(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    return unsupported("fileno");
+}
+static const vm_method_def iobase_methods[] = {
+    {"__enter__", iob_self, 1, 1, VM_METH_NOKW, NULL},
+    {"__exit__", iob_exit, 1, -1, VM_METH_NOKW, NULL},
+    {"__iter__", iob_self, 1, 1, VM_METH_NOKW, NULL},
+    {"__next__", iob_next, 1, 1, VM_METH_NOKW, NULL},
+    {"close", iob_none, 1, 1, VM_METH_NOKW, NULL},
+    {"flush", iob_none, 1, 1, VM_METH_NOKW, NULL},
+    {"readable", iob_false, 1, 1, VM_METH_NOKW, NULL},
+    {"writable", iob_false, 1, 1, VM_METH_NOKW, NULL},
+    {"seekable", iob_false, 1, 1, VM_METH_NOKW, NULL},
+    {"isatty", iob_false, 1, 1, VM_METH_NOKW, NULL},
+    {"fileno", iob_fileno, 1, 1, VM_METH_NOKW, NULL},
+    {0}};
+
+static vm_value io_text_encoding(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!vm_bltin_npos("text_encoding", nargs, kwnames, 1, 2))
+        return VM_NULL;
+    return args[0] == VM_NONE ? vm_str_c("locale") : args[0];
+}
+
+static vm_value io_open_code(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!vm_bltin_npos("open_code", nargs, kwnames, 1, 1))
+        return VM_NULL;
+    if (!vm_isinstance(args[0], VM_TYPE(STR))) {
+        vm_raise(VM_TYPE(TypeError), "open_code() argument 'path' must be str, not %T", args[0]);
+        return VM_NULL;
+    }
+    vm_value oargs[2] = {args[0], vm_str_c("rb")};
+    return vm_builtin_open(oargs, 2, VM_NULL);
+}
+
+static const vm_method_def io_functions[] = {
+    {"open", vm_builtin_open, 0, -1, 0, "Open file and return a stream."},
+    {"open_code", io_open_code, 0, -1, 0, NULL},
+    {"text_encoding", io_text_encoding, 0, -1, 0, NULL},
+    {0}};
+
+static stm_ref rwpair_type, nldecoder_type;
+
+static vm_value io_module_init(void)
+{
+    vm_value m = vm_module_new(vm_str_c("_io"));
+    if (!m)
+        return vm_raise_nomem();
+    vm_value d = vm_module_dict(m);
+    for (const vm_method_def *f = io_functions; f->name; f++)
+        if (vm_dict_setitem_c(d, f->name, vm_cfunction_new(f, VM_NULL, m)) < 0)
+            return VM_NULL;
+    vm_value uo = vm_io_unsupported_operation();
+    if (!uo)
+        return VM_NULL;
+    if (vm_dict_setitem_c(d, "DEFAULT_BUFFER_SIZE", vm_small(DEFAULT_BUFFER)) < 0
+        || vm_dict_setitem_c(d, "BlockingIOError", VM_TYPE(BlockingIOError)) < 0
+        || vm_dict_setitem_c(d, "UnsupportedOperation", uo) < 0)
+        return VM_NULL;
+    for (int i = 0; i < T_NTYPES; i++)
+        if (vm_dict_setitem_c(d, type_names[i], ftype(i)) < 0)
+            return VM_NULL;
+    for (int i = 0; i < T_NMEM; i++)
+        if (vm_dict_setitem_c(d, mem_type_names[i], mtype(i)) < 0)
+            return VM_NULL;
+    if (vm_dict_setitem_c(d, "BufferedRWPair", (vm_value)rwpair_type) < 0
+        || vm_dict_setitem_c(d, "IncrementalNewlineDecoder", (vm_value)nldecoder_type) < 0)
+        return VM_NULL;
+    return m;
+}
+
+static vm_value make_io_type(stm_ref *slot, const char *name, vm_value base, int nfields,
+                             bool basetype)
+{
+    vm_value t = vm_new_static_type(name, base, nfields, basetype);
+    if (!t)
+        return vm_raise_nomem();
+    stm_add_global_root(slot);
+    stm_global_root_set(&vm_self->tl, slot, (stm_ref)t);
+    vm_value mod = vm_str_c("_io");
+    vm_value d = ((vm_type *)vm_obj(t))->dict;
+    if (mod && d)
+        (void)vm_dict_setitem_c(d, "__module__", mod);
+    return t;
+}
+
+/* The _io base classes, StringIO, BytesIO; registers the _io module. */
+static void init_io_types(void)
+{
+    if (!make_io_type(&mem_types[T_IOBASE], "_IOBase", VM_TYPE(OBJECT), 1, true))
+        return;
+    vm_type_add_methods(mtype(T_IOBASE), iobase_methods);
+    for (int i = T_RAWIOBASE; i <= T_TEXTIOBASE; i++)
+        if (!make_io_type(&mem_types[i], mem_type_names[i], mtype(T_IOBASE), 1, true))
+            return;
+    if (!make_io_type(&mem_types[T_STRINGIO], "StringIO", mtype(T_TEXTIOBASE), M_NFIELDS, true)
+        || !make_io_type(&mem_types[T_BYTESIO], "BytesIO", mtype(T_BUFFEREDIOBASE), M_NFIELDS,
+                         true)
+        || !make_io_type(&rwpair_type, "BufferedRWPair", mtype(T_BUFFEREDIOBASE), 1, false)
+        || !make_io_type(&nldecoder_type, "IncrementalNewlineDecoder", VM_TYPE(OBJECT), 1,
+                         false))
+        return;
+    vm_type_add_methods(mtype(T_STRINGIO), mem_methods);
+    vm_type_add_methods(mtype(T_BYTESIO), mem_methods);
+    static bool registered;
+    if (!registered) {
+        registered = true;
+        vm_register_c_module("_io", io_module_init);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------
  * Start-up
  */
 static vm_value std_stream(int fd, const char *name, bool out, int errh, bool write_through)
@@ -1552,8 +2164,13 @@ static vm_value std_stream(int fd, const char *name, bool out, int errh, bool wr
 
 void vm_init_files(void)
 {
+    init_io_types();
+    if (vm_error_pending())
+        return;
     for (int i = 0; i < T_NTYPES; i++) {
-        vm_value t = vm_new_static_type(type_names[i], VM_TYPE(OBJECT), F_NFIELDS, false);
+        vm_value base = mtype(i == T_TEXT ? T_TEXTIOBASE : i == T_FILEIO ? T_RAWIOBASE
+                                                                          : T_BUFFEREDIOBASE);
+        vm_value t = vm_new_static_type(type_names[i], base, F_NFIELDS, false);
         if (!t) {
             vm_raise_nomem();
             return;
