@@ -2147,7 +2147,15 @@ static vm_value std_stream(int fd, const char *name, bool out, int errh, bool wr
     st->writable = out;
     st->closefd = false;
     bool tty = isatty(fd);
-    vm_value b = make_binary(st, vname, false);
+    /* PYTHONUNBUFFERED (python -u): stdout and stderr unbuffered (FileIO) and the text
+     * layer written through; stdin stays buffered. */
+    const char *unbuf_env = getenv("PYTHONUNBUFFERED");
+    bool unbuffered = out && unbuf_env && *unbuf_env;
+    if (unbuffered) {
+        st->wcap = 0;
+        write_through = true;
+    }
+    vm_value b = make_binary(st, vname, unbuffered);
     vm_value enc = vm_str_c("utf-8"), errs = vm_str_c(errh == VM_USTR_STRICT ? "strict"
                                                   : errh == VM_USTR_SURROGATEESCAPE
                                                       ? "surrogateescape" : "backslashreplace");
