@@ -3383,89 +3383,566 @@ static vm_value str_sizeof(vm_value *args, int64_t nargs, vm_value kwnames)
  * The method table
  */
 
-#define M(name, fn, min, max, flags) {name, fn, min, max, flags, NULL}
-static const vm_method_def str_methods[] = {
-    M("__new__", str_new, 0, -1, VM_METH_STATIC),
-    M("__repr__", str_dunder_repr, 1, 1, VM_METH_NOKW),
-    M("__str__", str_dunder_str, 1, 1, VM_METH_NOKW),
-    M("__len__", str_len, 1, 1, VM_METH_NOKW),
-    M("__getitem__", str_getitem, 2, 2, VM_METH_NOKW),
-    M("__contains__", str_contains, 2, 2, VM_METH_NOKW),
-    M("__iter__", str_iter, 1, 1, VM_METH_NOKW),
-    M("__add__", str_add, 2, 2, VM_METH_NOKW),
-    M("__mul__", str_mul, 2, 2, VM_METH_NOKW),
-    M("__rmul__", str_mul, 2, 2, VM_METH_NOKW),
-    M("__mod__", str_mod, 2, 2, VM_METH_NOKW),
-    M("__rmod__", str_rmod, 2, 2, VM_METH_NOKW),
-    M("__format__", str_dunder_format, 2, 2, VM_METH_NOKW),
-    M("__hash__", str_hash, 1, 1, VM_METH_NOKW),
-    M("__eq__", str_eq, 2, 2, VM_METH_NOKW),
-    M("__ne__", str_ne, 2, 2, VM_METH_NOKW),
-    M("__lt__", str_lt, 2, 2, VM_METH_NOKW),
-    M("__le__", str_le, 2, 2, VM_METH_NOKW),
-    M("__gt__", str_gt, 2, 2, VM_METH_NOKW),
-    M("__ge__", str_ge, 2, 2, VM_METH_NOKW),
-    M("__getnewargs__", str_getnewargs, 1, 1, VM_METH_NOKW),
-    M("__sizeof__", str_sizeof, 1, 1, VM_METH_NOKW),
-    M("capitalize", str_capitalize, 1, 1, VM_METH_NOKW),
-    M("casefold", str_casefold, 1, 1, VM_METH_NOKW),
-    M("center", str_center, 2, 3, VM_METH_NOKW),
-    M("count", str_count, 2, 4, VM_METH_NOKW),
-    M("encode", str_encode, 1, 3, 0),
-    M("endswith", str_endswith, 2, 4, VM_METH_NOKW),
-    M("expandtabs", str_expandtabs, 1, 2, 0),
-    M("find", str_find, 2, 4, VM_METH_NOKW),
-    M("format", str_format, 1, -1, 0),
-    M("format_map", str_format_map, 2, 2, VM_METH_NOKW),
-    M("index", str_index, 2, 4, VM_METH_NOKW),
-    M("isalnum", str_isalnum, 1, 1, VM_METH_NOKW),
-    M("isalpha", str_isalpha, 1, 1, VM_METH_NOKW),
-    M("isascii", str_isascii, 1, 1, VM_METH_NOKW),
-    M("isdecimal", str_isdecimal, 1, 1, VM_METH_NOKW),
-    M("isdigit", str_isdigit, 1, 1, VM_METH_NOKW),
-    M("isidentifier", str_isidentifier, 1, 1, VM_METH_NOKW),
-    M("islower", str_islower, 1, 1, VM_METH_NOKW),
-    M("isnumeric", str_isnumeric, 1, 1, VM_METH_NOKW),
-    M("isprintable", str_isprintable, 1, 1, VM_METH_NOKW),
-    M("isspace", str_isspace, 1, 1, VM_METH_NOKW),
-    M("istitle", str_istitle, 1, 1, VM_METH_NOKW),
-    M("isupper", str_isupper, 1, 1, VM_METH_NOKW),
-    M("join", str_join, 2, 2, VM_METH_NOKW),
-    M("ljust", str_ljust, 2, 3, VM_METH_NOKW),
-    M("lower", str_lower, 1, 1, VM_METH_NOKW),
-    M("lstrip", str_lstrip, 1, 2, VM_METH_NOKW),
-    M("maketrans", str_maketrans, 1, 3, VM_METH_STATIC | VM_METH_NOKW),
-    M("partition", str_partition, 2, 2, VM_METH_NOKW),
-    M("removeprefix", str_removeprefix, 2, 2, VM_METH_NOKW),
-    M("removesuffix", str_removesuffix, 2, 2, VM_METH_NOKW),
-    M("replace", str_replace, 3, 4, VM_METH_NOKW),
-    M("rfind", str_rfind, 2, 4, VM_METH_NOKW),
-    M("rindex", str_rindex, 2, 4, VM_METH_NOKW),
-    M("rjust", str_rjust, 2, 3, VM_METH_NOKW),
-    M("rpartition", str_rpartition, 2, 2, VM_METH_NOKW),
-    M("rsplit", str_rsplit, 1, 3, 0),
-    M("rstrip", str_rstrip, 1, 2, VM_METH_NOKW),
-    M("split", str_split, 1, 3, 0),
-    M("splitlines", str_splitlines, 1, 2, 0),
-    M("startswith", str_startswith, 2, 4, VM_METH_NOKW),
-    M("strip", str_strip, 1, 2, VM_METH_NOKW),
-    M("swapcase", str_swapcase, 1, 1, VM_METH_NOKW),
-    M("title", str_title, 1, 1, VM_METH_NOKW),
-    M("translate", str_translate, 2, 2, VM_METH_NOKW),
-    M("upper", str_upper, 1, 1, VM_METH_NOKW),
-    M("zfill", str_zfill, 2, 2, VM_METH_NOKW),
-    {0},
-};
-
 static vm_value str_iter_reduce(vm_value *args, int64_t nargs, vm_value kwnames);
 static vm_value str_iter_setstate(vm_value *args, int64_t nargs, vm_value kwnames);
 
+/* Checked entry points (see so_check_count). */
+static vm_value chk0_str_dunder_repr(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__repr__", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_dunder_repr(args, nargs, kwnames);
+}
+
+static vm_value chk1_str_dunder_str(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__str__", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_dunder_str(args, nargs, kwnames);
+}
+
+static vm_value chk2_str_len(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__len__", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_len(args, nargs, kwnames);
+}
+
+static vm_value chk3_str_getitem(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__getitem__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_getitem(args, nargs, kwnames);
+}
+
+static vm_value chk4_str_contains(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__contains__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_contains(args, nargs, kwnames);
+}
+
+static vm_value chk5_str_iter(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__iter__", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_iter(args, nargs, kwnames);
+}
+
+static vm_value chk6_str_add(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__add__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_add(args, nargs, kwnames);
+}
+
+static vm_value chk7_str_mul(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__mul__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_mul(args, nargs, kwnames);
+}
+
+static vm_value chk8_str_mul(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__rmul__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_mul(args, nargs, kwnames);
+}
+
+static vm_value chk9_str_mod(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__mod__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_mod(args, nargs, kwnames);
+}
+
+static vm_value chk10_str_rmod(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__rmod__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_rmod(args, nargs, kwnames);
+}
+
+static vm_value chk11_str_dunder_format(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__format__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_dunder_format(args, nargs, kwnames);
+}
+
+static vm_value chk12_str_hash(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__hash__", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_hash(args, nargs, kwnames);
+}
+
+static vm_value chk13_str_eq(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__eq__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_eq(args, nargs, kwnames);
+}
+
+static vm_value chk14_str_ne(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__ne__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_ne(args, nargs, kwnames);
+}
+
+static vm_value chk15_str_lt(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__lt__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_lt(args, nargs, kwnames);
+}
+
+static vm_value chk16_str_le(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__le__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_le(args, nargs, kwnames);
+}
+
+static vm_value chk17_str_gt(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__gt__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_gt(args, nargs, kwnames);
+}
+
+static vm_value chk18_str_ge(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__ge__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_ge(args, nargs, kwnames);
+}
+
+static vm_value chk19_str_getnewargs(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__getnewargs__", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_getnewargs(args, nargs, kwnames);
+}
+
+static vm_value chk20_str_sizeof(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "__sizeof__", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_sizeof(args, nargs, kwnames);
+}
+
+static vm_value chk21_str_capitalize(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "capitalize", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_capitalize(args, nargs, kwnames);
+}
+
+static vm_value chk22_str_casefold(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "casefold", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_casefold(args, nargs, kwnames);
+}
+
+static vm_value chk23_str_center(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "center", nargs, 2, 3, false))
+        return VM_NULL;
+    return str_center(args, nargs, kwnames);
+}
+
+static vm_value chk24_str_count(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "count", nargs, 2, 4, false))
+        return VM_NULL;
+    return str_count(args, nargs, kwnames);
+}
+
+
+static vm_value chk26_str_endswith(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "endswith", nargs, 2, 4, false))
+        return VM_NULL;
+    return str_endswith(args, nargs, kwnames);
+}
+
+
+static vm_value chk28_str_find(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "find", nargs, 2, 4, false))
+        return VM_NULL;
+    return str_find(args, nargs, kwnames);
+}
+
+
+static vm_value chk30_str_format_map(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "format_map", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_format_map(args, nargs, kwnames);
+}
+
+static vm_value chk31_str_index(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "index", nargs, 2, 4, false))
+        return VM_NULL;
+    return str_index(args, nargs, kwnames);
+}
+
+static vm_value chk32_str_isalnum(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "isalnum", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_isalnum(args, nargs, kwnames);
+}
+
+static vm_value chk33_str_isalpha(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "isalpha", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_isalpha(args, nargs, kwnames);
+}
+
+static vm_value chk34_str_isascii(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "isascii", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_isascii(args, nargs, kwnames);
+}
+
+static vm_value chk35_str_isdecimal(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "isdecimal", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_isdecimal(args, nargs, kwnames);
+}
+
+static vm_value chk36_str_isdigit(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "isdigit", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_isdigit(args, nargs, kwnames);
+}
+
+static vm_value chk37_str_isidentifier(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "isidentifier", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_isidentifier(args, nargs, kwnames);
+}
+
+static vm_value chk38_str_islower(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "islower", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_islower(args, nargs, kwnames);
+}
+
+static vm_value chk39_str_isnumeric(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "isnumeric", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_isnumeric(args, nargs, kwnames);
+}
+
+static vm_value chk40_str_isprintable(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "isprintable", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_isprintable(args, nargs, kwnames);
+}
+
+static vm_value chk41_str_isspace(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "isspace", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_isspace(args, nargs, kwnames);
+}
+
+static vm_value chk42_str_istitle(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "istitle", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_istitle(args, nargs, kwnames);
+}
+
+static vm_value chk43_str_isupper(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "isupper", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_isupper(args, nargs, kwnames);
+}
+
+static vm_value chk44_str_join(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "join", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_join(args, nargs, kwnames);
+}
+
+static vm_value chk45_str_ljust(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "ljust", nargs, 2, 3, false))
+        return VM_NULL;
+    return str_ljust(args, nargs, kwnames);
+}
+
+static vm_value chk46_str_lower(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "lower", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_lower(args, nargs, kwnames);
+}
+
+static vm_value chk47_str_lstrip(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "lstrip", nargs, 1, 2, false))
+        return VM_NULL;
+    return str_lstrip(args, nargs, kwnames);
+}
+
+static vm_value chk48_str_maketrans(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "maketrans", nargs, 1, 3, true))
+        return VM_NULL;
+    return str_maketrans(args, nargs, kwnames);
+}
+
+static vm_value chk49_str_partition(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "partition", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_partition(args, nargs, kwnames);
+}
+
+static vm_value chk50_str_removeprefix(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "removeprefix", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_removeprefix(args, nargs, kwnames);
+}
+
+static vm_value chk51_str_removesuffix(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "removesuffix", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_removesuffix(args, nargs, kwnames);
+}
+
+static vm_value chk52_str_replace(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "replace", nargs, 3, 4, false))
+        return VM_NULL;
+    return str_replace(args, nargs, kwnames);
+}
+
+static vm_value chk53_str_rfind(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "rfind", nargs, 2, 4, false))
+        return VM_NULL;
+    return str_rfind(args, nargs, kwnames);
+}
+
+static vm_value chk54_str_rindex(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "rindex", nargs, 2, 4, false))
+        return VM_NULL;
+    return str_rindex(args, nargs, kwnames);
+}
+
+static vm_value chk55_str_rjust(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "rjust", nargs, 2, 3, false))
+        return VM_NULL;
+    return str_rjust(args, nargs, kwnames);
+}
+
+static vm_value chk56_str_rpartition(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "rpartition", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_rpartition(args, nargs, kwnames);
+}
+
+
+static vm_value chk58_str_rstrip(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "rstrip", nargs, 1, 2, false))
+        return VM_NULL;
+    return str_rstrip(args, nargs, kwnames);
+}
+
+
+
+static vm_value chk61_str_startswith(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "startswith", nargs, 2, 4, false))
+        return VM_NULL;
+    return str_startswith(args, nargs, kwnames);
+}
+
+static vm_value chk62_str_strip(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "strip", nargs, 1, 2, false))
+        return VM_NULL;
+    return str_strip(args, nargs, kwnames);
+}
+
+static vm_value chk63_str_swapcase(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "swapcase", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_swapcase(args, nargs, kwnames);
+}
+
+static vm_value chk64_str_title(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "title", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_title(args, nargs, kwnames);
+}
+
+static vm_value chk65_str_translate(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "translate", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_translate(args, nargs, kwnames);
+}
+
+static vm_value chk66_str_upper(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "upper", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_upper(args, nargs, kwnames);
+}
+
+static vm_value chk67_str_zfill(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str", "zfill", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_zfill(args, nargs, kwnames);
+}
+
+static vm_value chk68_iter_self(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str_ascii_iterator", "__iter__", nargs, 1, 1, false))
+        return VM_NULL;
+    return iter_self(args, nargs, kwnames);
+}
+
+static vm_value chk69_str_iter_next(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str_ascii_iterator", "__next__", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_iter_next(args, nargs, kwnames);
+}
+
+static vm_value chk70_str_iter_length_hint(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str_ascii_iterator", "__length_hint__", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_iter_length_hint(args, nargs, kwnames);
+}
+
+static vm_value chk71_str_iter_reduce(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str_ascii_iterator", "__reduce__", nargs, 1, 1, false))
+        return VM_NULL;
+    return str_iter_reduce(args, nargs, kwnames);
+}
+
+static vm_value chk72_str_iter_setstate(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("str_ascii_iterator", "__setstate__", nargs, 2, 2, false))
+        return VM_NULL;
+    return str_iter_setstate(args, nargs, kwnames);
+}
+
+#define M(name, fn, min, max, flags) {name, fn, min, max, flags, NULL}
+static const vm_method_def str_methods[] = {
+    M("__new__", str_new, 0, -1, VM_METH_STATIC),
+    M("__repr__", chk0_str_dunder_repr, 1, 1, VM_METH_NOKW),
+    M("__str__", chk1_str_dunder_str, 1, 1, VM_METH_NOKW),
+    M("__len__", chk2_str_len, 1, 1, VM_METH_NOKW),
+    M("__getitem__", chk3_str_getitem, 2, 2, VM_METH_NOKW),
+    M("__contains__", chk4_str_contains, 2, 2, VM_METH_NOKW),
+    M("__iter__", chk5_str_iter, 1, 1, VM_METH_NOKW),
+    M("__add__", chk6_str_add, 2, 2, VM_METH_NOKW),
+    M("__mul__", chk7_str_mul, 2, 2, VM_METH_NOKW),
+    M("__rmul__", chk8_str_mul, 2, 2, VM_METH_NOKW),
+    M("__mod__", chk9_str_mod, 2, 2, VM_METH_NOKW),
+    M("__rmod__", chk10_str_rmod, 2, 2, VM_METH_NOKW),
+    M("__format__", chk11_str_dunder_format, 2, 2, VM_METH_NOKW),
+    M("__hash__", chk12_str_hash, 1, 1, VM_METH_NOKW),
+    M("__eq__", chk13_str_eq, 2, 2, VM_METH_NOKW),
+    M("__ne__", chk14_str_ne, 2, 2, VM_METH_NOKW),
+    M("__lt__", chk15_str_lt, 2, 2, VM_METH_NOKW),
+    M("__le__", chk16_str_le, 2, 2, VM_METH_NOKW),
+    M("__gt__", chk17_str_gt, 2, 2, VM_METH_NOKW),
+    M("__ge__", chk18_str_ge, 2, 2, VM_METH_NOKW),
+    M("__getnewargs__", chk19_str_getnewargs, 1, 1, VM_METH_NOKW),
+    M("__sizeof__", chk20_str_sizeof, 1, 1, VM_METH_NOKW),
+    M("capitalize", chk21_str_capitalize, 1, 1, VM_METH_NOKW),
+    M("casefold", chk22_str_casefold, 1, 1, VM_METH_NOKW),
+    M("center", chk23_str_center, 2, 3, VM_METH_NOKW),
+    M("count", chk24_str_count, 2, 4, VM_METH_NOKW),
+    M("encode", str_encode, 1, 3, 0),
+    M("endswith", chk26_str_endswith, 2, 4, VM_METH_NOKW),
+    M("expandtabs", str_expandtabs, 1, 2, 0),
+    M("find", chk28_str_find, 2, 4, VM_METH_NOKW),
+    M("format", str_format, 1, -1, 0),
+    M("format_map", chk30_str_format_map, 2, 2, VM_METH_NOKW),
+    M("index", chk31_str_index, 2, 4, VM_METH_NOKW),
+    M("isalnum", chk32_str_isalnum, 1, 1, VM_METH_NOKW),
+    M("isalpha", chk33_str_isalpha, 1, 1, VM_METH_NOKW),
+    M("isascii", chk34_str_isascii, 1, 1, VM_METH_NOKW),
+    M("isdecimal", chk35_str_isdecimal, 1, 1, VM_METH_NOKW),
+    M("isdigit", chk36_str_isdigit, 1, 1, VM_METH_NOKW),
+    M("isidentifier", chk37_str_isidentifier, 1, 1, VM_METH_NOKW),
+    M("islower", chk38_str_islower, 1, 1, VM_METH_NOKW),
+    M("isnumeric", chk39_str_isnumeric, 1, 1, VM_METH_NOKW),
+    M("isprintable", chk40_str_isprintable, 1, 1, VM_METH_NOKW),
+    M("isspace", chk41_str_isspace, 1, 1, VM_METH_NOKW),
+    M("istitle", chk42_str_istitle, 1, 1, VM_METH_NOKW),
+    M("isupper", chk43_str_isupper, 1, 1, VM_METH_NOKW),
+    M("join", chk44_str_join, 2, 2, VM_METH_NOKW),
+    M("ljust", chk45_str_ljust, 2, 3, VM_METH_NOKW),
+    M("lower", chk46_str_lower, 1, 1, VM_METH_NOKW),
+    M("lstrip", chk47_str_lstrip, 1, 2, VM_METH_NOKW),
+    M("maketrans", chk48_str_maketrans, 1, 3, VM_METH_STATIC | VM_METH_NOKW),
+    M("partition", chk49_str_partition, 2, 2, VM_METH_NOKW),
+    M("removeprefix", chk50_str_removeprefix, 2, 2, VM_METH_NOKW),
+    M("removesuffix", chk51_str_removesuffix, 2, 2, VM_METH_NOKW),
+    M("replace", chk52_str_replace, 3, 4, VM_METH_NOKW),
+    M("rfind", chk53_str_rfind, 2, 4, VM_METH_NOKW),
+    M("rindex", chk54_str_rindex, 2, 4, VM_METH_NOKW),
+    M("rjust", chk55_str_rjust, 2, 3, VM_METH_NOKW),
+    M("rpartition", chk56_str_rpartition, 2, 2, VM_METH_NOKW),
+    M("rsplit", str_rsplit, 1, 3, 0),
+    M("rstrip", chk58_str_rstrip, 1, 2, VM_METH_NOKW),
+    M("split", str_split, 1, 3, 0),
+    M("splitlines", str_splitlines, 1, 2, 0),
+    M("startswith", chk61_str_startswith, 2, 4, VM_METH_NOKW),
+    M("strip", chk62_str_strip, 1, 2, VM_METH_NOKW),
+    M("swapcase", chk63_str_swapcase, 1, 1, VM_METH_NOKW),
+    M("title", chk64_str_title, 1, 1, VM_METH_NOKW),
+    M("translate", chk65_str_translate, 2, 2, VM_METH_NOKW),
+    M("upper", chk66_str_upper, 1, 1, VM_METH_NOKW),
+    M("zfill", chk67_str_zfill, 2, 2, VM_METH_NOKW),
+    {0},
+};
+
+
 static const vm_method_def str_iterator_methods[] = {
-    M("__iter__", iter_self, 1, 1, VM_METH_NOKW),
-    M("__next__", str_iter_next, 1, 1, VM_METH_NOKW),
-    M("__length_hint__", str_iter_length_hint, 1, 1, VM_METH_NOKW),
-    M("__reduce__", str_iter_reduce, 1, 1, VM_METH_NOKW),
-    M("__setstate__", str_iter_setstate, 2, 2, VM_METH_NOKW),
+    M("__iter__", chk68_iter_self, 1, 1, VM_METH_NOKW),
+    M("__next__", chk69_str_iter_next, 1, 1, VM_METH_NOKW),
+    M("__length_hint__", chk70_str_iter_length_hint, 1, 1, VM_METH_NOKW),
+    M("__reduce__", chk71_str_iter_reduce, 1, 1, VM_METH_NOKW),
+    M("__setstate__", chk72_str_iter_setstate, 2, 2, VM_METH_NOKW),
     {0},
 };
 #undef M

@@ -1893,74 +1893,615 @@ static vm_value ba_alloc(vm_value *args, int64_t nargs, vm_value kwnames)
  * Tables
  */
 
+/* Checked entry points (see so_check_count). */
+static vm_value chk0_bytes_repr(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__repr__", nargs, 1, 1, false))
+        return VM_NULL;
+    return bytes_repr(args, nargs, kwnames);
+}
+
+static vm_value chk1_bytes_repr(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__str__", nargs, 1, 1, false))
+        return VM_NULL;
+    return bytes_repr(args, nargs, kwnames);
+}
+
+static vm_value chk2_b_len(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__len__", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_len(args, nargs, kwnames);
+}
+
+static vm_value chk3_b_getitem(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__getitem__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_getitem(args, nargs, kwnames);
+}
+
+static vm_value chk4_b_contains(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__contains__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_contains(args, nargs, kwnames);
+}
+
+static vm_value chk5_b_iter(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__iter__", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_iter(args, nargs, kwnames);
+}
+
+static vm_value chk6_b_add(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__add__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_add(args, nargs, kwnames);
+}
+
+static vm_value chk7_b_mul(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__mul__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_mul(args, nargs, kwnames);
+}
+
+static vm_value chk8_b_mul(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__rmul__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_mul(args, nargs, kwnames);
+}
+
+static vm_value chk9_b_mod(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__mod__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_mod(args, nargs, kwnames);
+}
+
+static vm_value chk10_b_rmod(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__rmod__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_rmod(args, nargs, kwnames);
+}
+
+static vm_value chk11_b_eq(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__eq__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_eq(args, nargs, kwnames);
+}
+
+static vm_value chk12_b_ne(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__ne__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_ne(args, nargs, kwnames);
+}
+
+static vm_value chk13_b_lt(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__lt__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_lt(args, nargs, kwnames);
+}
+
+static vm_value chk14_b_le(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__le__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_le(args, nargs, kwnames);
+}
+
+static vm_value chk15_b_gt(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__gt__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_gt(args, nargs, kwnames);
+}
+
+static vm_value chk16_b_ge(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__ge__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_ge(args, nargs, kwnames);
+}
+
+static vm_value chk17_b_sizeof(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "__sizeof__", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_sizeof(args, nargs, kwnames);
+}
+
+static vm_value chk18_b_capitalize(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "capitalize", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_capitalize(args, nargs, kwnames);
+}
+
+static vm_value chk19_b_center(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "center", nargs, 2, 3, false))
+        return VM_NULL;
+    return b_center(args, nargs, kwnames);
+}
+
+static vm_value chk20_b_count(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "count", nargs, 2, 4, false))
+        return VM_NULL;
+    return b_count(args, nargs, kwnames);
+}
+
+
+static vm_value chk22_b_endswith(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "endswith", nargs, 2, 4, false))
+        return VM_NULL;
+    return b_endswith(args, nargs, kwnames);
+}
+
+
+static vm_value chk24_b_find(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "find", nargs, 2, 4, false))
+        return VM_NULL;
+    return b_find(args, nargs, kwnames);
+}
+
+static vm_value chk25_bytes_fromhex(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((args[0] == VM_TYPE(BYTES) ? "bytes" : "bytearray"), "fromhex", nargs, 2, 2, false))
+        return VM_NULL;
+    return bytes_fromhex(args, nargs, kwnames);
+}
+
+
+static vm_value chk27_b_index(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "index", nargs, 2, 4, false))
+        return VM_NULL;
+    return b_index(args, nargs, kwnames);
+}
+
+static vm_value chk28_b_isalnum(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "isalnum", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_isalnum(args, nargs, kwnames);
+}
+
+static vm_value chk29_b_isalpha(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "isalpha", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_isalpha(args, nargs, kwnames);
+}
+
+static vm_value chk30_b_isascii(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "isascii", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_isascii(args, nargs, kwnames);
+}
+
+static vm_value chk31_b_isdigit(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "isdigit", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_isdigit(args, nargs, kwnames);
+}
+
+static vm_value chk32_b_islower(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "islower", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_islower(args, nargs, kwnames);
+}
+
+static vm_value chk33_b_isspace(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "isspace", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_isspace(args, nargs, kwnames);
+}
+
+static vm_value chk34_b_istitle(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "istitle", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_istitle(args, nargs, kwnames);
+}
+
+static vm_value chk35_b_isupper(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "isupper", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_isupper(args, nargs, kwnames);
+}
+
+static vm_value chk36_b_join(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "join", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_join(args, nargs, kwnames);
+}
+
+static vm_value chk37_b_ljust(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "ljust", nargs, 2, 3, false))
+        return VM_NULL;
+    return b_ljust(args, nargs, kwnames);
+}
+
+static vm_value chk38_b_lower(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "lower", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_lower(args, nargs, kwnames);
+}
+
+static vm_value chk39_b_lstrip(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "lstrip", nargs, 1, 2, false))
+        return VM_NULL;
+    return b_lstrip(args, nargs, kwnames);
+}
+
+static vm_value chk40_b_maketrans(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "maketrans", nargs, 2, 2, true))
+        return VM_NULL;
+    return b_maketrans(args, nargs, kwnames);
+}
+
+static vm_value chk41_b_partition(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "partition", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_partition(args, nargs, kwnames);
+}
+
+static vm_value chk42_b_removeprefix(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "removeprefix", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_removeprefix(args, nargs, kwnames);
+}
+
+static vm_value chk43_b_removesuffix(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "removesuffix", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_removesuffix(args, nargs, kwnames);
+}
+
+static vm_value chk44_b_replace(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "replace", nargs, 3, 4, false))
+        return VM_NULL;
+    return b_replace(args, nargs, kwnames);
+}
+
+static vm_value chk45_b_rfind(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "rfind", nargs, 2, 4, false))
+        return VM_NULL;
+    return b_rfind(args, nargs, kwnames);
+}
+
+static vm_value chk46_b_rindex(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "rindex", nargs, 2, 4, false))
+        return VM_NULL;
+    return b_rindex(args, nargs, kwnames);
+}
+
+static vm_value chk47_b_rjust(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "rjust", nargs, 2, 3, false))
+        return VM_NULL;
+    return b_rjust(args, nargs, kwnames);
+}
+
+static vm_value chk48_b_rpartition(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "rpartition", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_rpartition(args, nargs, kwnames);
+}
+
+
+static vm_value chk50_b_rstrip(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "rstrip", nargs, 1, 2, false))
+        return VM_NULL;
+    return b_rstrip(args, nargs, kwnames);
+}
+
+
+
+static vm_value chk53_b_startswith(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "startswith", nargs, 2, 4, false))
+        return VM_NULL;
+    return b_startswith(args, nargs, kwnames);
+}
+
+static vm_value chk54_b_strip(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "strip", nargs, 1, 2, false))
+        return VM_NULL;
+    return b_strip(args, nargs, kwnames);
+}
+
+static vm_value chk55_b_swapcase(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "swapcase", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_swapcase(args, nargs, kwnames);
+}
+
+static vm_value chk56_b_title(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "title", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_title(args, nargs, kwnames);
+}
+
+
+static vm_value chk58_b_upper(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "upper", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_upper(args, nargs, kwnames);
+}
+
+static vm_value chk59_b_zfill(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count((so_is_bytes(args[0]) ? "bytes" : "bytearray"), "zfill", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_zfill(args, nargs, kwnames);
+}
+
+static vm_value chk60_b_hash(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytes", "__hash__", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_hash(args, nargs, kwnames);
+}
+
+static vm_value chk61_b_getnewargs(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytes", "__getnewargs__", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_getnewargs(args, nargs, kwnames);
+}
+
+static vm_value chk62_b_bytes(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytes", "__bytes__", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_bytes(args, nargs, kwnames);
+}
+
+
+static vm_value chk64_ba_setitem(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "__setitem__", nargs, 3, 3, false))
+        return VM_NULL;
+    return ba_setitem(args, nargs, kwnames);
+}
+
+static vm_value chk65_ba_delitem(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "__delitem__", nargs, 2, 2, false))
+        return VM_NULL;
+    return ba_delitem(args, nargs, kwnames);
+}
+
+static vm_value chk66_ba_iadd(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "__iadd__", nargs, 2, 2, false))
+        return VM_NULL;
+    return ba_iadd(args, nargs, kwnames);
+}
+
+static vm_value chk67_ba_imul(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "__imul__", nargs, 2, 2, false))
+        return VM_NULL;
+    return ba_imul(args, nargs, kwnames);
+}
+
+static vm_value chk68_ba_alloc(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "__alloc__", nargs, 1, 1, false))
+        return VM_NULL;
+    return ba_alloc(args, nargs, kwnames);
+}
+
+static vm_value chk69_ba_reduce(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "__reduce__", nargs, 1, 1, false))
+        return VM_NULL;
+    return ba_reduce(args, nargs, kwnames);
+}
+
+static vm_value chk70_ba_reduce_ex(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "__reduce_ex__", nargs, 1, 2, false))
+        return VM_NULL;
+    return ba_reduce_ex(args, nargs, kwnames);
+}
+
+static vm_value chk71_ba_append(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "append", nargs, 2, 2, false))
+        return VM_NULL;
+    return ba_append(args, nargs, kwnames);
+}
+
+static vm_value chk72_ba_extend(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "extend", nargs, 2, 2, false))
+        return VM_NULL;
+    return ba_extend(args, nargs, kwnames);
+}
+
+static vm_value chk73_ba_pop(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "pop", nargs, 1, 2, false))
+        return VM_NULL;
+    return ba_pop(args, nargs, kwnames);
+}
+
+static vm_value chk74_ba_insert(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "insert", nargs, 3, 3, false))
+        return VM_NULL;
+    return ba_insert(args, nargs, kwnames);
+}
+
+static vm_value chk75_ba_remove(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "remove", nargs, 2, 2, false))
+        return VM_NULL;
+    return ba_remove(args, nargs, kwnames);
+}
+
+static vm_value chk76_ba_clear(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "clear", nargs, 1, 1, false))
+        return VM_NULL;
+    return ba_clear(args, nargs, kwnames);
+}
+
+static vm_value chk77_ba_copy(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "copy", nargs, 1, 1, false))
+        return VM_NULL;
+    return ba_copy(args, nargs, kwnames);
+}
+
+static vm_value chk78_ba_reverse(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytearray", "reverse", nargs, 1, 1, false))
+        return VM_NULL;
+    return ba_reverse(args, nargs, kwnames);
+}
+
+static vm_value chk79_b_iter_self(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytes_iterator", "__iter__", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_iter_self(args, nargs, kwnames);
+}
+
+static vm_value chk80_b_iter_next(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytes_iterator", "__next__", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_iter_next(args, nargs, kwnames);
+}
+
+static vm_value chk81_b_iter_length_hint(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytes_iterator", "__length_hint__", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_iter_length_hint(args, nargs, kwnames);
+}
+
+static vm_value chk82_b_iter_reduce(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytes_iterator", "__reduce__", nargs, 1, 1, false))
+        return VM_NULL;
+    return b_iter_reduce(args, nargs, kwnames);
+}
+
+static vm_value chk83_b_iter_setstate(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    if (!so_check_count("bytes_iterator", "__setstate__", nargs, 2, 2, false))
+        return VM_NULL;
+    return b_iter_setstate(args, nargs, kwnames);
+}
+
 #define M(name, fn, min, max, flags) {name, fn, min, max, flags, NULL}
 #define SHARED_METHODS                                                                    \
-    M("__repr__", bytes_repr, 1, 1, VM_METH_NOKW),                                        \
-    M("__str__", bytes_repr, 1, 1, VM_METH_NOKW),                                         \
-    M("__len__", b_len, 1, 1, VM_METH_NOKW),                                              \
-    M("__getitem__", b_getitem, 2, 2, VM_METH_NOKW),                                      \
-    M("__contains__", b_contains, 2, 2, VM_METH_NOKW),                                    \
-    M("__iter__", b_iter, 1, 1, VM_METH_NOKW),                                            \
-    M("__add__", b_add, 2, 2, VM_METH_NOKW),                                              \
-    M("__mul__", b_mul, 2, 2, VM_METH_NOKW),                                              \
-    M("__rmul__", b_mul, 2, 2, VM_METH_NOKW),                                             \
-    M("__mod__", b_mod, 2, 2, VM_METH_NOKW),                                              \
-    M("__rmod__", b_rmod, 2, 2, VM_METH_NOKW),                                            \
-    M("__eq__", b_eq, 2, 2, VM_METH_NOKW),                                                \
-    M("__ne__", b_ne, 2, 2, VM_METH_NOKW),                                                \
-    M("__lt__", b_lt, 2, 2, VM_METH_NOKW),                                                \
-    M("__le__", b_le, 2, 2, VM_METH_NOKW),                                                \
-    M("__gt__", b_gt, 2, 2, VM_METH_NOKW),                                                \
-    M("__ge__", b_ge, 2, 2, VM_METH_NOKW),                                                \
-    M("__sizeof__", b_sizeof, 1, 1, VM_METH_NOKW),                                        \
-    M("capitalize", b_capitalize, 1, 1, VM_METH_NOKW),                                    \
-    M("center", b_center, 2, 3, VM_METH_NOKW),                                            \
-    M("count", b_count, 2, 4, VM_METH_NOKW),                                              \
+    M("__repr__", chk0_bytes_repr, 1, 1, VM_METH_NOKW),                                        \
+    M("__str__", chk1_bytes_repr, 1, 1, VM_METH_NOKW),                                         \
+    M("__len__", chk2_b_len, 1, 1, VM_METH_NOKW),                                              \
+    M("__getitem__", chk3_b_getitem, 2, 2, VM_METH_NOKW),                                      \
+    M("__contains__", chk4_b_contains, 2, 2, VM_METH_NOKW),                                    \
+    M("__iter__", chk5_b_iter, 1, 1, VM_METH_NOKW),                                            \
+    M("__add__", chk6_b_add, 2, 2, VM_METH_NOKW),                                              \
+    M("__mul__", chk7_b_mul, 2, 2, VM_METH_NOKW),                                              \
+    M("__rmul__", chk8_b_mul, 2, 2, VM_METH_NOKW),                                             \
+    M("__mod__", chk9_b_mod, 2, 2, VM_METH_NOKW),                                              \
+    M("__rmod__", chk10_b_rmod, 2, 2, VM_METH_NOKW),                                            \
+    M("__eq__", chk11_b_eq, 2, 2, VM_METH_NOKW),                                                \
+    M("__ne__", chk12_b_ne, 2, 2, VM_METH_NOKW),                                                \
+    M("__lt__", chk13_b_lt, 2, 2, VM_METH_NOKW),                                                \
+    M("__le__", chk14_b_le, 2, 2, VM_METH_NOKW),                                                \
+    M("__gt__", chk15_b_gt, 2, 2, VM_METH_NOKW),                                                \
+    M("__ge__", chk16_b_ge, 2, 2, VM_METH_NOKW),                                                \
+    M("__sizeof__", chk17_b_sizeof, 1, 1, VM_METH_NOKW),                                        \
+    M("capitalize", chk18_b_capitalize, 1, 1, VM_METH_NOKW),                                    \
+    M("center", chk19_b_center, 2, 3, VM_METH_NOKW),                                            \
+    M("count", chk20_b_count, 2, 4, VM_METH_NOKW),                                              \
     M("decode", b_decode, 1, 3, 0),                                                       \
-    M("endswith", b_endswith, 2, 4, VM_METH_NOKW),                                        \
+    M("endswith", chk22_b_endswith, 2, 4, VM_METH_NOKW),                                        \
     M("expandtabs", b_expandtabs, 1, 2, 0),                                               \
-    M("find", b_find, 2, 4, VM_METH_NOKW),                                                \
-    M("fromhex", bytes_fromhex, 2, 2, VM_METH_CLASS | VM_METH_NOKW),                      \
+    M("find", chk24_b_find, 2, 4, VM_METH_NOKW),                                                \
+    M("fromhex", chk25_bytes_fromhex, 2, 2, VM_METH_CLASS | VM_METH_NOKW),                      \
     M("hex", bytes_hex, 1, 3, 0),                                                         \
-    M("index", b_index, 2, 4, VM_METH_NOKW),                                              \
-    M("isalnum", b_isalnum, 1, 1, VM_METH_NOKW),                                          \
-    M("isalpha", b_isalpha, 1, 1, VM_METH_NOKW),                                          \
-    M("isascii", b_isascii, 1, 1, VM_METH_NOKW),                                          \
-    M("isdigit", b_isdigit, 1, 1, VM_METH_NOKW),                                          \
-    M("islower", b_islower, 1, 1, VM_METH_NOKW),                                          \
-    M("isspace", b_isspace, 1, 1, VM_METH_NOKW),                                          \
-    M("istitle", b_istitle, 1, 1, VM_METH_NOKW),                                          \
-    M("isupper", b_isupper, 1, 1, VM_METH_NOKW),                                          \
-    M("join", b_join, 2, 2, VM_METH_NOKW),                                                \
-    M("ljust", b_ljust, 2, 3, VM_METH_NOKW),                                              \
-    M("lower", b_lower, 1, 1, VM_METH_NOKW),                                              \
-    M("lstrip", b_lstrip, 1, 2, VM_METH_NOKW),                                            \
-    M("maketrans", b_maketrans, 2, 2, VM_METH_STATIC | VM_METH_NOKW),                     \
-    M("partition", b_partition, 2, 2, VM_METH_NOKW),                                      \
-    M("removeprefix", b_removeprefix, 2, 2, VM_METH_NOKW),                                \
-    M("removesuffix", b_removesuffix, 2, 2, VM_METH_NOKW),                                \
-    M("replace", b_replace, 3, 4, VM_METH_NOKW),                                          \
-    M("rfind", b_rfind, 2, 4, VM_METH_NOKW),                                              \
-    M("rindex", b_rindex, 2, 4, VM_METH_NOKW),                                            \
-    M("rjust", b_rjust, 2, 3, VM_METH_NOKW),                                              \
-    M("rpartition", b_rpartition, 2, 2, VM_METH_NOKW),                                    \
+    M("index", chk27_b_index, 2, 4, VM_METH_NOKW),                                              \
+    M("isalnum", chk28_b_isalnum, 1, 1, VM_METH_NOKW),                                          \
+    M("isalpha", chk29_b_isalpha, 1, 1, VM_METH_NOKW),                                          \
+    M("isascii", chk30_b_isascii, 1, 1, VM_METH_NOKW),                                          \
+    M("isdigit", chk31_b_isdigit, 1, 1, VM_METH_NOKW),                                          \
+    M("islower", chk32_b_islower, 1, 1, VM_METH_NOKW),                                          \
+    M("isspace", chk33_b_isspace, 1, 1, VM_METH_NOKW),                                          \
+    M("istitle", chk34_b_istitle, 1, 1, VM_METH_NOKW),                                          \
+    M("isupper", chk35_b_isupper, 1, 1, VM_METH_NOKW),                                          \
+    M("join", chk36_b_join, 2, 2, VM_METH_NOKW),                                                \
+    M("ljust", chk37_b_ljust, 2, 3, VM_METH_NOKW),                                              \
+    M("lower", chk38_b_lower, 1, 1, VM_METH_NOKW),                                              \
+    M("lstrip", chk39_b_lstrip, 1, 2, VM_METH_NOKW),                                            \
+    M("maketrans", chk40_b_maketrans, 2, 2, VM_METH_STATIC | VM_METH_NOKW),                     \
+    M("partition", chk41_b_partition, 2, 2, VM_METH_NOKW),                                      \
+    M("removeprefix", chk42_b_removeprefix, 2, 2, VM_METH_NOKW),                                \
+    M("removesuffix", chk43_b_removesuffix, 2, 2, VM_METH_NOKW),                                \
+    M("replace", chk44_b_replace, 3, 4, VM_METH_NOKW),                                          \
+    M("rfind", chk45_b_rfind, 2, 4, VM_METH_NOKW),                                              \
+    M("rindex", chk46_b_rindex, 2, 4, VM_METH_NOKW),                                            \
+    M("rjust", chk47_b_rjust, 2, 3, VM_METH_NOKW),                                              \
+    M("rpartition", chk48_b_rpartition, 2, 2, VM_METH_NOKW),                                    \
     M("rsplit", b_rsplit, 1, 3, 0),                                                       \
-    M("rstrip", b_rstrip, 1, 2, VM_METH_NOKW),                                            \
+    M("rstrip", chk50_b_rstrip, 1, 2, VM_METH_NOKW),                                            \
     M("split", b_split, 1, 3, 0),                                                         \
     M("splitlines", b_splitlines, 1, 2, 0),                                               \
-    M("startswith", b_startswith, 2, 4, VM_METH_NOKW),                                    \
-    M("strip", b_strip, 1, 2, VM_METH_NOKW),                                              \
-    M("swapcase", b_swapcase, 1, 1, VM_METH_NOKW),                                        \
-    M("title", b_title, 1, 1, VM_METH_NOKW),                                              \
+    M("startswith", chk53_b_startswith, 2, 4, VM_METH_NOKW),                                    \
+    M("strip", chk54_b_strip, 1, 2, VM_METH_NOKW),                                              \
+    M("swapcase", chk55_b_swapcase, 1, 1, VM_METH_NOKW),                                        \
+    M("title", chk56_b_title, 1, 1, VM_METH_NOKW),                                              \
     M("translate", b_translate, 1, 3, 0),                                                 \
-    M("upper", b_upper, 1, 1, VM_METH_NOKW),                                              \
-    M("zfill", b_zfill, 2, 2, VM_METH_NOKW)
+    M("upper", chk58_b_upper, 1, 1, VM_METH_NOKW),                                              \
+    M("zfill", chk59_b_zfill, 2, 2, VM_METH_NOKW)
 
 static const vm_method_def bytes_methods[] = {
     M("__new__", bytes_new, 0, -1, VM_METH_STATIC),
-    M("__hash__", b_hash, 1, 1, VM_METH_NOKW),
-    M("__getnewargs__", b_getnewargs, 1, 1, VM_METH_NOKW),
-    M("__bytes__", b_bytes, 1, 1, VM_METH_NOKW),
+    M("__hash__", chk60_b_hash, 1, 1, VM_METH_NOKW),
+    M("__getnewargs__", chk61_b_getnewargs, 1, 1, VM_METH_NOKW),
+    M("__bytes__", chk62_b_bytes, 1, 1, VM_METH_NOKW),
     SHARED_METHODS,
     {0},
 };
@@ -1968,31 +2509,31 @@ static const vm_method_def bytes_methods[] = {
 static const vm_method_def bytearray_methods[] = {
     M("__new__", ba_new_method, 0, -1, VM_METH_STATIC),
     M("__init__", ba_init, 1, -1, 0),
-    M("__setitem__", ba_setitem, 3, 3, VM_METH_NOKW),
-    M("__delitem__", ba_delitem, 2, 2, VM_METH_NOKW),
-    M("__iadd__", ba_iadd, 2, 2, VM_METH_NOKW),
-    M("__imul__", ba_imul, 2, 2, VM_METH_NOKW),
-    M("__alloc__", ba_alloc, 1, 1, VM_METH_NOKW),
-    M("__reduce__", ba_reduce, 1, 1, VM_METH_NOKW),
-    M("__reduce_ex__", ba_reduce_ex, 1, 2, VM_METH_NOKW),
-    M("append", ba_append, 2, 2, VM_METH_NOKW),
-    M("extend", ba_extend, 2, 2, VM_METH_NOKW),
-    M("pop", ba_pop, 1, 2, VM_METH_NOKW),
-    M("insert", ba_insert, 3, 3, VM_METH_NOKW),
-    M("remove", ba_remove, 2, 2, VM_METH_NOKW),
-    M("clear", ba_clear, 1, 1, VM_METH_NOKW),
-    M("copy", ba_copy, 1, 1, VM_METH_NOKW),
-    M("reverse", ba_reverse, 1, 1, VM_METH_NOKW),
+    M("__setitem__", chk64_ba_setitem, 3, 3, VM_METH_NOKW),
+    M("__delitem__", chk65_ba_delitem, 2, 2, VM_METH_NOKW),
+    M("__iadd__", chk66_ba_iadd, 2, 2, VM_METH_NOKW),
+    M("__imul__", chk67_ba_imul, 2, 2, VM_METH_NOKW),
+    M("__alloc__", chk68_ba_alloc, 1, 1, VM_METH_NOKW),
+    M("__reduce__", chk69_ba_reduce, 1, 1, VM_METH_NOKW),
+    M("__reduce_ex__", chk70_ba_reduce_ex, 1, 2, VM_METH_NOKW),
+    M("append", chk71_ba_append, 2, 2, VM_METH_NOKW),
+    M("extend", chk72_ba_extend, 2, 2, VM_METH_NOKW),
+    M("pop", chk73_ba_pop, 1, 2, VM_METH_NOKW),
+    M("insert", chk74_ba_insert, 3, 3, VM_METH_NOKW),
+    M("remove", chk75_ba_remove, 2, 2, VM_METH_NOKW),
+    M("clear", chk76_ba_clear, 1, 1, VM_METH_NOKW),
+    M("copy", chk77_ba_copy, 1, 1, VM_METH_NOKW),
+    M("reverse", chk78_ba_reverse, 1, 1, VM_METH_NOKW),
     SHARED_METHODS,
     {0},
 };
 
 static const vm_method_def bytes_iterator_methods[] = {
-    M("__iter__", b_iter_self, 1, 1, VM_METH_NOKW),
-    M("__next__", b_iter_next, 1, 1, VM_METH_NOKW),
-    M("__length_hint__", b_iter_length_hint, 1, 1, VM_METH_NOKW),
-    M("__reduce__", b_iter_reduce, 1, 1, VM_METH_NOKW),
-    M("__setstate__", b_iter_setstate, 2, 2, VM_METH_NOKW),
+    M("__iter__", chk79_b_iter_self, 1, 1, VM_METH_NOKW),
+    M("__next__", chk80_b_iter_next, 1, 1, VM_METH_NOKW),
+    M("__length_hint__", chk81_b_iter_length_hint, 1, 1, VM_METH_NOKW),
+    M("__reduce__", chk82_b_iter_reduce, 1, 1, VM_METH_NOKW),
+    M("__setstate__", chk83_b_iter_setstate, 2, 2, VM_METH_NOKW),
     {0},
 };
 #undef M

@@ -3,6 +3,9 @@
 #ifndef VM_STROBJ_SHARED_H
 #define VM_STROBJ_SHARED_H
 
+#include <stdio.h>
+#include <string.h>
+
 #include "vm/interp.h"
 
 static inline bool so_is_str(vm_value v) { return vm_has_layout(v, VM_L_STR); }
@@ -140,6 +143,41 @@ vm_value vm_strobj_iter_reduce(vm_value it, vm_value empty);
 vm_value vm_strobj_iter_setstate(vm_value it, vm_value state, int64_t len);
 /* Copies object.__getattribute__ into a builtin type's dict (vars(str) has it). */
 void vm_strobj_add_getattribute(vm_value type);
+
+/* Positional counts checked against the method table (min/max count self), with
+ * CPython's messages: METH_NOARGS / METH_O name the owner ("str.upper() takes no
+ * arguments (1 given)"), the others do not ("center expected at least 1 argument, got 0"). */
+static inline bool so_check_count(const char *owner, const char *name, int64_t nargs,
+                                  int min, int max, bool is_static)
+{
+    int64_t n = is_static ? nargs : nargs - 1;
+    int lo = is_static ? min : min - 1, hi = max < 0 ? -1 : is_static ? max : max - 1;
+    if (n >= lo && (hi < 0 || n <= hi))
+        return true;
+    if (name[0] == '_' && name[1] == '_') {
+        /* slot wrappers */
+        int want = n < lo ? lo : hi;
+        vm_raise(VM_TYPE(TypeError), "expected %d argument%s, got %ld", want,
+                 want == 1 ? "" : "s", (long)n);
+        return false;
+    }
+    static const char *const getargs_style[] = {"find", "rfind", "index", "rindex", "count",
+                                                "startswith", "endswith", NULL};
+    for (int i = 0; getargs_style[i]; i++) {
+        if (strcmp(name, getargs_style[i]) == 0) {
+            int want = n < lo ? lo : hi;
+            vm_raise(VM_TYPE(TypeError), "%s() takes at %s %d argument%s (%ld given)", name,
+                     n < lo ? "least" : "most", want, want == 1 ? "" : "s", (long)n);
+            return false;
+        }
+    }
+    char full[96];
+    if (lo == hi && lo <= 1)
+        snprintf(full, sizeof full, "%s.%s", owner, name);
+    else
+        snprintf(full, sizeof full, "%s", name);
+    return vm_check_args(full, n, VM_NULL, lo, hi);
+}
 
 void vm_init_bytes(void);
 /* next() of a str_ascii_iterator / bytes_iterator without the __next__ call: the item,
