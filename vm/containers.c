@@ -179,6 +179,16 @@ vm_value cont_seq_compare(vm_value ta, vm_value tb, int op)
     return vm_compare(vm_tuple_items(ta)[i], vm_tuple_items(tb)[i], op);
 }
 
+void cont_raise_stop(void)
+{
+    vm_value args = vm_tuple_new(0);
+    vm_value e = args ? vm_exc_new(VM_TYPE(StopIteration), args) : VM_NULL;
+    if (e)
+        vm_raise_value(e);
+    else
+        vm_raise_nomem();
+}
+
 /* ---------------------------------------------------------------------------------------
  * Start-up
  */

@@ -69,6 +69,8 @@ vm_value cont_buf_str(vm_buf *b);
 vm_value cont_list_snapshot(vm_value list);
 /* Compares two tuples' items lexicographically for op (VM_CMP_*): a value or VM_NULL. */
 vm_value cont_seq_compare(vm_value ta, vm_value tb, int op);
+/* Raises StopIteration() (an instance). */
+void cont_raise_stop(void);
 /* Boolean value */
 static inline vm_value cont_bool(bool b) { return b ? VM_TRUE : VM_FALSE; }
 
