@@ -35,6 +35,11 @@ int cont_index(vm_value v, int64_t *out)
             return 1;
         }
     }
+    uint32_t tmp[2];
+    vm_bigint b;
+    vm_int_view(v, &b, tmp);
+    if (vm_bigint_to_int64(&b, out))
+        return 1;
     vm_raise(VM_TYPE(IndexError), "cannot fit '%T' into an index-sized integer", v);
     return -1;
 }

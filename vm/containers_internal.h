@@ -102,6 +102,9 @@ vm_value cont_seqiter_new(vm_builtin_type t, vm_value seq, int64_t index);
 
 extern const vm_method_def cont_iter_methods[];     /* __iter__ (self), __next__ */
 
+/* list.extend(range): reserved at once (MemoryError for impossible lengths). */
+int cont_range_extend(vm_value list, vm_value range);
+
 /* Per-file initialisers (vm/containers.c calls them) */
 void cont_init_list(void);
 void cont_init_dict(void);

@@ -165,6 +165,29 @@ static vm_value range_item(vm_value r, vm_value i)
     return p ? iadd(rfield(r, RANGE_F_START), p) : VM_NULL;
 }
 
+int cont_range_extend(vm_value list, vm_value r)
+{
+    vm_value len = rfield(r, RANGE_F_LEN);
+    if (!vm_is_small(len)) {
+        vm_raise(VM_TYPE(OverflowError), "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    int64_t n = vm_small_value(len);
+    if (!vm_list_reserve(list, n)) {
+        vm_raise_nomem();
+        return -1;
+    }
+    bool small = range_is_small(r);
+    int64_t start = small ? vm_small_value(rfield(r, RANGE_F_START)) : 0;
+    int64_t step = small ? vm_small_value(rfield(r, RANGE_F_STEP)) : 0;
+    for (int64_t i = 0; i < n; i++) {
+        vm_value x = small ? vm_small(start + i * step) : range_item(r, vm_small(i));
+        if (!x || !vm_list_append(list, x))
+            return x ? (vm_raise_nomem(), -1) : -1;
+    }
+    return 0;
+}
+
 static vm_value range_len_m(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     UNUSED_ARGS;

@@ -87,6 +87,8 @@ int vm_list_extend(vm_value list, vm_value iterable)
     }
     if (vm_error_pending())
         return -1;
+    if (vm_is_type(iterable, VM_T_RANGE))
+        return cont_range_extend(list, iterable);
     vm_value it = vm_iter(iterable);
     if (!it)
         return -1;

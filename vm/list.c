@@ -155,3 +155,12 @@ bool vm_list_was_changed(vm_value l)
     stm_read((stm_ref)l);
     return L(l)->capacity != -1;
 }
+
+bool vm_list_reserve(vm_value l, int64_t extra)
+{
+    stm_write((stm_ref)l);
+    int64_t n = L(l)->length;
+    if (extra < 0 || extra > (INT64_MAX >> 4) - n)
+        return false;
+    return reserve(l, n + extra);
+}

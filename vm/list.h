@@ -29,6 +29,8 @@ vm_value vm_list_pop(vm_value l, int64_t i);
 /* l[lo:hi] = items (a tuple, or VM_NULL: delete), lo and hi clamped to [0, length].
  * false if the heap is exhausted. */
 bool vm_list_replace(vm_value l, int64_t lo, int64_t hi, vm_value items);
+/* Room for extra more items without growing; false if the heap is exhausted. */
+bool vm_list_reserve(vm_value l, int64_t extra);
 /* Empties the list (and frees its array). */
 void vm_list_clear(vm_value l);
 /* For sort: empties the list and marks it, so that vm_list_was_changed tells whether
