@@ -1603,7 +1603,7 @@ op_CALL: {
         vm_value nf = function_frame(callable, args, npos, kw);
         if (!nf)
             goto error;
-        sp -= nargs + 2;
+        sp -= oparg + 2;
         SAVE_FRAME();
         vm_fields(nf)[VM_FR_BACK] = f;
         vm_set_root(VM_ROOT_FRAME, nf);
@@ -1618,7 +1618,7 @@ op_CALL: {
     }
     SAVE_FRAME();
     vm_value r = vm_call(callable, args, npos, kw);
-    sp -= nargs + 2;
+    sp -= oparg + 2;
     if (!r)
         goto error;
     PUSH(r);

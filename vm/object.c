@@ -189,16 +189,6 @@ vm_value vm_float_new(double x)
     return v;
 }
 
-vm_value vm_complex_new(double real, double imag)
-{
-    vm_value v = alloc(sizeof(vm_complex), VM_L_COMPLEX);
-    if (v) {
-        ((vm_complex *)vm_obj(v))->real = real;
-        ((vm_complex *)vm_obj(v))->imag = imag;
-    }
-    return v;
-}
-
 vm_value vm_int_from_int64(int64_t i)
 {
     if (vm_fits_small(i))

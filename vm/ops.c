@@ -193,11 +193,6 @@ void vm_raise(vm_value type, const char *fmt, ...)
     va_end(ap);
 }
 
-void vm_raise_value(vm_value exc)
-{
-    vm_set_root(VM_ROOT_EXC, exc);
-}
-
 vm_value vm_exc_fetch(void)
 {
     vm_value e = vm_root(VM_ROOT_EXC);
@@ -2427,6 +2422,35 @@ vm_value vm_member_descriptor(vm_value name, int index, vm_value owner)
     return d;
 }
 
+/* None, NotImplemented, Ellipsis */
+static vm_value none_repr(vm_value *a, int64_t n, vm_value k) { (void)a; (void)n; (void)k; return vm_intern("None"); }
+static vm_value ni_repr(vm_value *a, int64_t n, vm_value k) { (void)a; (void)n; (void)k; return vm_intern("NotImplemented"); }
+static vm_value ellipsis_repr(vm_value *a, int64_t n, vm_value k) { (void)a; (void)n; (void)k; return vm_intern("Ellipsis"); }
+static vm_value none_bool(vm_value *a, int64_t n, vm_value k) { (void)a; (void)n; (void)k; return VM_FALSE; }
+static vm_value singleton_new(vm_value *a, int64_t n, vm_value k)
+{
+    vm_value cls = a[0];
+    if (n > 1 || (k && vm_tuple_length(k))) {
+        vm_raise(VM_TYPE(TypeError), "%N takes no arguments", cls);
+        return VM_NULL;
+    }
+    return cls == VM_TYPE(NONETYPE) ? VM_NONE : cls == VM_TYPE(ELLIPSIS) ? VM_ELLIPSIS : VM_NOTIMPLEMENTED;
+}
+static vm_value ni_bool(vm_value *a, int64_t n, vm_value k)
+{
+    (void)a; (void)n; (void)k;
+    return VM_TRUE;
+}
+static const vm_method_def none_methods[] = {
+    {"__repr__", none_repr, 1, 1, VM_METH_NOKW, NULL}, {"__bool__", none_bool, 1, 1, VM_METH_NOKW, NULL},
+    {"__new__", singleton_new, 1, -1, VM_METH_STATIC, NULL}, {NULL, NULL, 0, 0, 0, NULL}};
+static const vm_method_def ni_methods[] = {
+    {"__repr__", ni_repr, 1, 1, VM_METH_NOKW, NULL}, {"__bool__", ni_bool, 1, 1, VM_METH_NOKW, NULL},
+    {"__new__", singleton_new, 1, -1, VM_METH_STATIC, NULL}, {NULL, NULL, 0, 0, 0, NULL}};
+static const vm_method_def ellipsis_methods[] = {
+    {"__repr__", ellipsis_repr, 1, 1, VM_METH_NOKW, NULL},
+    {"__new__", singleton_new, 1, -1, VM_METH_STATIC, NULL}, {NULL, NULL, 0, 0, 0, NULL}};
+
 /* ---------------------------------------------------------------------------------------
  * Start-up
  */
@@ -2462,6 +2486,9 @@ void vm_init_types_extra(void)
     stm_global_root_set(tl, (stm_ref *)&object_new_descr, (stm_ref)vm_dict_getitem_c(od, "__new__"));
     stm_global_root_set(tl, (stm_ref *)&object_init_descr, (stm_ref)vm_dict_getitem_c(od, "__init__"));
     stm_global_root_set(tl, (stm_ref *)&object_hash_descr, (stm_ref)vm_dict_getitem_c(od, "__hash__"));
+    vm_type_add_methods(VM_TYPE(NONETYPE), none_methods);
+    vm_type_add_methods(VM_TYPE(NOTIMPLEMENTED), ni_methods);
+    vm_type_add_methods(VM_TYPE(ELLIPSIS), ellipsis_methods);
     vm_type_add_methods(VM_TYPE(PROPERTY), property_methods);
     vm_type_add_methods(VM_TYPE(CLASSMETHOD), classmethod_methods);
     vm_type_add_methods(VM_TYPE(STATICMETHOD), staticmethod_methods);
