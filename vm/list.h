@@ -17,10 +17,23 @@ typedef struct vm_list {
 } vm_list;
 
 vm_value vm_list_new(int64_t capacity);
-int64_t vm_list_len(vm_value l);
+/* Inline: the eval loop and the iterators call these on every item. */
+static inline int64_t vm_list_len(vm_value l)
+{
+    stm_read((stm_ref)l);
+    return ((const vm_list *)stm_addr((stm_ref)l))->length;
+}
 /* i in [0, length): the caller checks (IndexError). */
-vm_value vm_list_get(vm_value l, int64_t i);
-void vm_list_set(vm_value l, int64_t i, vm_value v);
+static inline vm_value vm_list_get(vm_value l, int64_t i)
+{
+    stm_read((stm_ref)l);
+    return vm_array_get(((const vm_list *)stm_addr((stm_ref)l))->items, i);
+}
+static inline void vm_list_set(vm_value l, int64_t i, vm_value v)
+{
+    stm_read((stm_ref)l);
+    vm_array_set(((const vm_list *)stm_addr((stm_ref)l))->items, i, v);
+}
 /* false if the heap is exhausted */
 bool vm_list_append(vm_value l, vm_value v);
 bool vm_list_insert(vm_value l, int64_t i, vm_value v);   /* i clamped as list.insert */
