@@ -35,6 +35,11 @@ int cont_index(vm_value v, int64_t *out)
             return 1;
         }
     }
+    uint32_t tmp[2];
+    vm_bigint b;
+    vm_int_view(v, &b, tmp);
+    if (vm_bigint_to_int64(&b, out))
+        return 1;
     vm_raise(VM_TYPE(IndexError), "cannot fit '%T' into an index-sized integer", v);
     return -1;
 }
@@ -177,6 +182,16 @@ vm_value cont_seq_compare(vm_value ta, vm_value tb, int op)
     if (op == VM_CMP_NE)
         return VM_TRUE;
     return vm_compare(vm_tuple_items(ta)[i], vm_tuple_items(tb)[i], op);
+}
+
+void cont_raise_stop(void)
+{
+    vm_value args = vm_tuple_new(0);
+    vm_value e = args ? vm_exc_new(VM_TYPE(StopIteration), args) : VM_NULL;
+    if (e)
+        vm_raise_value(e);
+    else
+        vm_raise_nomem();
 }
 
 /* ---------------------------------------------------------------------------------------

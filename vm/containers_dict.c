@@ -146,6 +146,8 @@ int vm_dict_update(vm_value d, vm_value other)
 /* "f()" or "module.f()" for messages about a call (CPython's _PyObject_FunctionStr). */
 static vm_value function_str(vm_value func)
 {
+    if (vm_is_type(func, VM_T_METHOD))
+        func = vm_field(func, VM_METHOD_FUNC);
     vm_value qn = vm_getattr_opt(func, vm_intern("__qualname__"));
     if (!qn || !vm_has_layout(qn, VM_L_STR)) {
         vm_exc_clear();

@@ -69,6 +69,8 @@ vm_value cont_buf_str(vm_buf *b);
 vm_value cont_list_snapshot(vm_value list);
 /* Compares two tuples' items lexicographically for op (VM_CMP_*): a value or VM_NULL. */
 vm_value cont_seq_compare(vm_value ta, vm_value tb, int op);
+/* Raises StopIteration() (an instance). */
+void cont_raise_stop(void);
 /* Boolean value */
 static inline vm_value cont_bool(bool b) { return b ? VM_TRUE : VM_FALSE; }
 
@@ -99,6 +101,9 @@ vm_value cont_seqiter_new(vm_builtin_type t, vm_value seq, int64_t index);
 
 
 extern const vm_method_def cont_iter_methods[];     /* __iter__ (self), __next__ */
+
+/* list.extend(range): reserved at once (MemoryError for impossible lengths). */
+int cont_range_extend(vm_value list, vm_value range);
 
 /* Per-file initialisers (vm/containers.c calls them) */
 void cont_init_list(void);

@@ -165,6 +165,29 @@ static vm_value range_item(vm_value r, vm_value i)
     return p ? iadd(rfield(r, RANGE_F_START), p) : VM_NULL;
 }
 
+int cont_range_extend(vm_value list, vm_value r)
+{
+    vm_value len = rfield(r, RANGE_F_LEN);
+    if (!vm_is_small(len)) {
+        vm_raise(VM_TYPE(OverflowError), "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    int64_t n = vm_small_value(len);
+    if (!vm_list_reserve(list, n)) {
+        vm_raise_nomem();
+        return -1;
+    }
+    bool small = range_is_small(r);
+    int64_t start = small ? vm_small_value(rfield(r, RANGE_F_START)) : 0;
+    int64_t step = small ? vm_small_value(rfield(r, RANGE_F_STEP)) : 0;
+    for (int64_t i = 0; i < n; i++) {
+        vm_value x = small ? vm_small(start + i * step) : range_item(r, vm_small(i));
+        if (!x || !vm_list_append(list, x))
+            return x ? (vm_raise_nomem(), -1) : -1;
+    }
+    return 0;
+}
+
 static vm_value range_len_m(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     UNUSED_ARGS;
@@ -212,7 +235,10 @@ static vm_value long_bound(vm_value v, vm_value def, vm_value len, vm_value lowe
     return x;
 }
 
-static vm_value range_slice(vm_value r, vm_value slice)
+/* _PySlice_GetLongIndices: a slice's start, stop and step for a sequence of length len
+ * (an int of any size); false with an exception. */
+static bool slice_long_indices(vm_value slice, vm_value len, vm_value *start_out,
+                               vm_value *stop_out, vm_value *step_out)
 {
     vm_value sstep = vm_fields(slice)[SLICE_F_STEP], step;
     if (sstep == VM_NONE) {
@@ -221,28 +247,38 @@ static vm_value range_slice(vm_value r, vm_value slice)
         if (!vm_is_int(sstep) && !vm_type_lookup_c(vm_type_of(sstep), "__index__")) {
             vm_raise(VM_TYPE(TypeError),
                      "slice indices must be integers or None or have an __index__ method");
-            return VM_NULL;
+            return false;
         }
         if (!(step = vm_index_value(sstep)))
-            return VM_NULL;
+            return false;
         if (step == vm_small(0)) {
             vm_raise(VM_TYPE(ValueError), "slice step cannot be zero");
-            return VM_NULL;
+            return false;
         }
     }
     int neg = isneg(step);
     if (neg < 0)
-        return VM_NULL;
-    vm_value len = rfield(r, RANGE_F_LEN);
+        return false;
     vm_value lower = neg ? vm_small(-1) : vm_small(0);
     vm_value upper = neg ? isub(len, vm_small(1)) : len;
     if (!upper)
-        return VM_NULL;
+        return false;
     vm_value start = long_bound(vm_fields(slice)[SLICE_F_START], neg ? upper : lower, len, lower, upper);
     vm_value stop = start ? long_bound(vm_fields(slice)[SLICE_F_STOP], neg ? lower : upper, len,
                                        lower, upper)
                           : VM_NULL;
     if (!stop)
+        return false;
+    *start_out = start;
+    *stop_out = stop;
+    *step_out = step;
+    return true;
+}
+
+static vm_value range_slice(vm_value r, vm_value slice)
+{
+    vm_value start, stop, step;
+    if (!slice_long_indices(slice, rfield(r, RANGE_F_LEN), &start, &stop, &step))
         return VM_NULL;
     vm_value nstart = range_item(r, start), nstop = nstart ? range_item(r, stop) : VM_NULL;
     vm_value nstep = nstop ? imul(rfield(r, RANGE_F_STEP), step) : VM_NULL;
@@ -641,22 +677,24 @@ static vm_value slice_repr_m(vm_value *args, int64_t nargs, vm_value kwnames)
 static vm_value slice_indices_m(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     UNUSED_ARGS;
-    int64_t len;
-    if (!vm_index(args[1], &len))
+    vm_value len = vm_index_value(args[1]);
+    if (!len)
         return VM_NULL;
-    if (len < 0) {
-        vm_raise(VM_TYPE(ValueError), "length should not be negative");
+    int neg = isneg(len);
+    if (neg) {
+        if (neg > 0)
+            vm_raise(VM_TYPE(ValueError), "length should not be negative");
         return VM_NULL;
     }
-    int64_t start, stop, step, n;
-    if (!vm_slice_indices(args[0], len, &start, &stop, &step, &n))
+    vm_value start, stop, step;
+    if (!slice_long_indices(args[0], len, &start, &stop, &step))
         return VM_NULL;
     vm_value t = vm_tuple_new(3);
     if (!t)
         return vm_raise_nomem();
-    vm_tuple_items(t)[0] = vm_int_from_int64(start);
-    vm_tuple_items(t)[1] = vm_int_from_int64(stop);
-    vm_tuple_items(t)[2] = vm_int_from_int64(step);
+    vm_tuple_items(t)[0] = start;
+    vm_tuple_items(t)[1] = stop;
+    vm_tuple_items(t)[2] = step;
     return t;
 }
 
@@ -991,6 +1029,23 @@ static vm_value callit_next(vm_value it)
     return r;
 }
 
+/* The str iterator (made by vm/strobj.c: fields [str or VM_NULL once exhausted, index]). */
+static vm_value str_iter_next(vm_value it)
+{
+    vm_value s = vm_field(it, 0);
+    if (!s)
+        return VM_NULL;
+    int64_t i = vm_small_value(vm_field(it, 1));
+    vm_ustr u = vm_str_view(s);
+    if (i >= (int64_t)u.len) {
+        vm_set_field(it, 0, VM_NULL);
+        return VM_NULL;
+    }
+    vm_set_field(it, 1, vm_small(i + 1));
+    vm_value c = vm_str_from_ustr(vm_ustr_slice(u, (size_t)i, (size_t)i + 1));
+    return c ? c : vm_raise_nomem();
+}
+
 /* ---------------------------------------------------------------------------------------
  * vm_builtin_next
  */
@@ -1027,6 +1082,8 @@ vm_value vm_builtin_next(vm_value it, bool *handled)
             return seqiter_next(it);
         if (t == types[VM_T_CALLABLE_ITERATOR])
             return callit_next(it);
+        if (t == types[VM_T_STR_ITERATOR])
+            return str_iter_next(it);
     }
     *handled = false;
     return VM_NULL;
@@ -1040,7 +1097,7 @@ vm_value vm_builtin_next(vm_value it, bool *handled)
         UNUSED_ARGS;                                                                       \
         vm_value x = fn(args[0]);                                                          \
         if (!x && !vm_error_pending())                                                     \
-            vm_raise_value(VM_TYPE(StopIteration));                                        \
+            cont_raise_stop();                                        \
         return x;                                                                          \
     }
 NEXT_METHOD(enum_next_m, enum_next)

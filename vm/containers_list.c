@@ -87,6 +87,8 @@ int vm_list_extend(vm_value list, vm_value iterable)
     }
     if (vm_error_pending())
         return -1;
+    if (vm_is_type(iterable, VM_T_RANGE))
+        return cont_range_extend(list, iterable);
     vm_value it = vm_iter(iterable);
     if (!it)
         return -1;
@@ -399,6 +401,9 @@ static bool list_ass_slice(vm_value l, vm_value slice, vm_value value)
             t = vm_tuple_from_iterable(it);
         }
         if (!t)
+            return false;
+        /* making the items may have changed the list: adjust again */
+        if (!cont_slice_unpack(slice, &start, &stop, &step))
             return false;
         len = vm_list_len(l);
         n = cont_slice_adjust(len, &start, &stop, step);
@@ -1194,7 +1199,7 @@ static vm_value iter_next_m(vm_value *args, int64_t nargs, vm_value kwnames)
     bool handled;
     vm_value x = vm_builtin_next(args[0], &handled);
     if (!x && !vm_error_pending())
-        vm_raise_value(VM_TYPE(StopIteration));
+        cont_raise_stop();
     return x;
 }
 

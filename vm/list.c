@@ -18,24 +18,6 @@ vm_value vm_list_new(int64_t capacity)
     return (vm_value)r;
 }
 
-int64_t vm_list_len(vm_value l)
-{
-    stm_read((stm_ref)l);
-    return L(l)->length;
-}
-
-vm_value vm_list_get(vm_value l, int64_t i)
-{
-    stm_read((stm_ref)l);
-    return vm_array_get(L(l)->items, i);
-}
-
-void vm_list_set(vm_value l, int64_t i, vm_value v)
-{
-    stm_read((stm_ref)l);
-    vm_array_set(L(l)->items, i, v);
-}
-
 /* Room for n items (the list has been write-barriered). */
 static bool reserve(vm_value l, int64_t n)
 {
@@ -154,4 +136,13 @@ bool vm_list_was_changed(vm_value l)
 {
     stm_read((stm_ref)l);
     return L(l)->capacity != -1;
+}
+
+bool vm_list_reserve(vm_value l, int64_t extra)
+{
+    stm_write((stm_ref)l);
+    int64_t n = L(l)->length;
+    if (extra < 0 || extra > (INT64_MAX >> 4) - n)
+        return false;
+    return reserve(l, n + extra);
 }

@@ -17,10 +17,23 @@ typedef struct vm_list {
 } vm_list;
 
 vm_value vm_list_new(int64_t capacity);
-int64_t vm_list_len(vm_value l);
+/* Inline: the eval loop and the iterators call these on every item. */
+static inline int64_t vm_list_len(vm_value l)
+{
+    stm_read((stm_ref)l);
+    return ((const vm_list *)stm_addr((stm_ref)l))->length;
+}
 /* i in [0, length): the caller checks (IndexError). */
-vm_value vm_list_get(vm_value l, int64_t i);
-void vm_list_set(vm_value l, int64_t i, vm_value v);
+static inline vm_value vm_list_get(vm_value l, int64_t i)
+{
+    stm_read((stm_ref)l);
+    return vm_array_get(((const vm_list *)stm_addr((stm_ref)l))->items, i);
+}
+static inline void vm_list_set(vm_value l, int64_t i, vm_value v)
+{
+    stm_read((stm_ref)l);
+    vm_array_set(((const vm_list *)stm_addr((stm_ref)l))->items, i, v);
+}
 /* false if the heap is exhausted */
 bool vm_list_append(vm_value l, vm_value v);
 bool vm_list_insert(vm_value l, int64_t i, vm_value v);   /* i clamped as list.insert */
@@ -29,6 +42,8 @@ vm_value vm_list_pop(vm_value l, int64_t i);
 /* l[lo:hi] = items (a tuple, or VM_NULL: delete), lo and hi clamped to [0, length].
  * false if the heap is exhausted. */
 bool vm_list_replace(vm_value l, int64_t lo, int64_t hi, vm_value items);
+/* Room for extra more items without growing; false if the heap is exhausted. */
+bool vm_list_reserve(vm_value l, int64_t extra);
 /* Empties the list (and frees its array). */
 void vm_list_clear(vm_value l);
 /* For sort: empties the list and marks it, so that vm_list_was_changed tells whether
