@@ -1133,6 +1133,81 @@ int vm_file_write_text(vm_value file, vm_value str)
     return text_write(file, st, str);
 }
 
+/* Appends a str encoded by the text object's codec (ASCII copied as is) to out. */
+static int encode_into(vm_value self, vm_value s, vm_buf *out)
+{
+    const vm_str *so = vm_obj(s);
+    if (so->ascii && so->kind == 1) {
+        vm_buf_put(out, (const char *)so->data, (size_t)so->length);
+        return 0;
+    }
+    int tf = text_flags(self);
+    vm_ustr view = vm_str_view(s);
+    size_t nbytes;
+    vm_ustr_error err;
+    if (vm_ustr_encode_size(TF_CODEC(tf), view, TF_ERRORS(tf), &nbytes, &err) != VM_USTR_OK) {
+        vm_raise(err.status == VM_USTR_UNKNOWN_HANDLER ? VM_TYPE(LookupError)
+                                                       : VM_TYPE(UnicodeEncodeError),
+                 "%s", err.msg);
+        return -1;
+    }
+    vm_buf_reserve(out, nbytes);
+    vm_ustr_encode((uint8_t *)out->data + out->len, TF_CODEC(tf), view, TF_ERRORS(tf));
+    out->len += nbytes;
+    out->data[out->len] = 0;
+    return 0;
+}
+
+int vm_file_write_print(vm_value file, const vm_value *strs, int64_t n, vm_value sep,
+                        vm_value end)
+{
+    file_state *st = state_of(file);
+    if (!st || !check_open(st, CLOSED_DOT) || !check_writable(file, st))
+        return -1;
+    int tf = text_flags(file);
+    int nl = TF_NEWLINE(tf);
+    if (nl == NL_CR || nl == NL_CRLF) {
+        /* newline translation: piece by piece */
+        io_effect();
+        for (int64_t i = 0; i < n; i++) {
+            if (i > 0 && text_write(file, st, sep ? sep : vm_intern(" ")) < 0)
+                return -1;
+            if (text_write(file, st, strs[i]) < 0)
+                return -1;
+        }
+        return text_write(file, st, end ? end : vm_intern("\n"));
+    }
+    vm_buf out = {0};
+    int rc = 0;
+    for (int64_t i = 0; i < n && rc == 0; i++) {
+        if (i > 0) {
+            if (sep)
+                rc = encode_into(file, sep, &out);
+            else
+                vm_buf_put(&out, " ", 1);
+        }
+        if (rc == 0)
+            rc = encode_into(file, strs[i], &out);
+    }
+    if (rc == 0) {
+        if (end)
+            rc = encode_into(file, end, &out);
+        else
+            vm_buf_put(&out, "\n", 1);
+    }
+    if (rc == 0) {
+        io_effect();
+        const uint8_t *p = (const uint8_t *)(out.data ? out.data : "");
+        rc = st_write(st, p, out.len);
+        if (rc == 0 && ((tf & TF_WRITE_THROUGH)
+                        || ((tf & TF_LINEBUF)
+                            && (memchr(p, '\n', out.len) || memchr(p, '\r', out.len)))))
+            rc = st_flush(st);
+    }
+    vm_buf_free(&out);
+    return rc;
+}
+
 static vm_value f_write(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     if (!vm_bltin_nokw("write", kwnames) || !vm_bltin_npos("write", nargs - 1, VM_NULL, 1, 1))
