@@ -51,6 +51,17 @@ static void set_context(vm_value exc)
 
 void vm_raise_value(vm_value exc)
 {
+    if (vm_is_type_object(exc)) {
+        /* a class: its instance with no arguments */
+        vm_value inst = vm_call0(exc);
+        if (!inst)
+            return;
+        exc = inst;
+    }
+    if (!vm_is_exception(exc)) {
+        vm_raise(VM_TYPE(TypeError), "exceptions must derive from BaseException");
+        return;
+    }
     set_context(exc);
     vm_set_root(VM_ROOT_EXC, exc);
 }
@@ -1257,6 +1268,10 @@ static void print_chain(vm_buf *out, vm_value exc, vm_value *seen, int *nseen)
     vm_value cause = vm_field(exc, VM_EXC_CAUSE), context = vm_field(exc, VM_EXC_CONTEXT);
     bool suppress = vm_field(exc, VM_EXC_SUPPRESS) == VM_TRUE;
     bool in_seen;
+    if (cause && !vm_is_exception(cause))
+        cause = VM_NULL;
+    if (context && !vm_is_exception(context))
+        context = VM_NULL;
     if (cause && cause != VM_NONE) {
         in_seen = false;
         for (int i = 0; i < *nseen; i++)

@@ -1091,10 +1091,13 @@ static vm_value type_new_impl(vm_value meta, vm_value name, vm_value bases, vm_v
     stm_ref r = stm_allocate(sizeof(vm_type), VM_L_TYPE);
     if (!r)
         return vm_raise_nomem();
+    uint64_t hooks = vm_type_hook_flags(ns);
+    for (int64_t i = 0; i < nb; i++)
+        hooks |= TY(vm_tuple_items(bases)[i])->flags & (VM_TPFLAG_GETATTR | VM_TPFLAG_SETATTR);
     vm_value t = (vm_value)r;
     vm_type *T = TY(t);
     T->o.type = (stm_ref)meta;
-    T->flags = VM_TPFLAG_HEAPTYPE | VM_TPFLAG_BASETYPE;
+    T->flags = VM_TPFLAG_HEAPTYPE | VM_TPFLAG_BASETYPE | hooks;
     T->id = vm_next_type_id();
     stm_read((stm_ref)layout_base);
     T->instance_layout = TY(layout_base)->instance_layout;
@@ -1231,6 +1234,12 @@ static vm_value type_new_impl(vm_value meta, vm_value name, vm_value bases, vm_v
         if (vm_dict_setitem_c(dict, "__doc__", VM_NONE) < 0)
             return VM_NULL;
     }
+    /* a class that defines __eq__ and not __hash__ is unhashable */
+    if (vm_dict_getitem_c(dict, "__eq__") && !vm_dict_getitem_c(dict, "__hash__")) {
+        if (vm_error_pending() || vm_dict_setitem_c(dict, "__hash__", VM_NONE) < 0)
+            return VM_NULL;
+    }
+    vm_exc_clear();
     /* __new__ is a static method, __init_subclass__ and __class_getitem__ class methods */
     static const char *const wrap_static[] = {"__new__"};
     static const char *const wrap_class[] = {"__init_subclass__", "__class_getitem__"};

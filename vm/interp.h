@@ -86,8 +86,9 @@ int vm_obj_nfields(vm_value v);
 /* Raises an instance of type with a message formatted by vm_format (below). */
 void vm_raise(vm_value type, const char *fmt, ...);
 void vm_raisev(vm_value type, const char *fmt, va_list ap);
-/* Raises exc (an exception instance), setting its __context__ to the exception being
- * handled as CPython's PyErr_SetObject does. */
+/* Raises exc (an exception instance, or an exception class: its instance made with no
+ * arguments), setting its __context__ to the exception being handled as CPython's
+ * PyErr_SetObject does. */
 void vm_raise_value(vm_value exc);
 /* Makes exc pending again as it is (re-raise: no new context). */
 void vm_raise_value_keep_tb(vm_value exc);
@@ -163,6 +164,9 @@ typedef struct vm_method_def {
 
 /* sys.excepthook's default (vm/exc.c) */
 extern const vm_method_def vm_excepthook_def;
+
+/* VM_TPFLAG_GETATTR/SETATTR for a class dict that defines the attribute hooks. */
+uint64_t vm_type_hook_flags(vm_value dict);
 
 /* Adds C methods to a (builtin) type's dict; a NULL name ends defs. */
 void vm_type_add_methods(vm_value type, const vm_method_def *defs);

@@ -24,6 +24,7 @@
 #include "vm/interp.h"
 #include "vm/numfmt.h"
 #include "vm/opcodes.h"
+#include "vm/unicode.h"
 
 #include <errno.h>
 #include <float.h>
@@ -32,11 +33,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Made for the compiler's complex constants and other files: complex(re, im). */
-vm_value vm_complex_new(double re, double im);
-
-/* TODO: sys.set_int_max_str_digits() should set a per-thread limit read here. */
-#define MAX_STR_DIGITS VM_NUMFMT_MAX_STR_DIGITS
+/* sys.set_int_max_str_digits() (vm/builtins.c); 0: no limit. */
+#define MAX_STR_DIGITS ((int64_t)vm_int_max_str_digits)
 
 /* =======================================================================================
  * Helpers: errors, scratch limbs, views
@@ -67,6 +65,12 @@ static inline bool is_float(vm_value v) { return vm_has_layout(v, VM_L_FLOAT); }
 static inline bool is_complex(vm_value v) { return vm_has_layout(v, VM_L_COMPLEX); }
 static inline bool is_str(vm_value v) { return vm_has_layout(v, VM_L_STR); }
 static inline bool is_bytes(vm_value v) { return vm_has_layout(v, VM_L_BYTES); }
+
+/* A bytearray (or subclass instance). */
+static bool is_bytearray(vm_value v)
+{
+    return vm_is_ref(v) && vm_layout_of(v) == VM_L_OBJ && vm_isinstance(v, VM_TYPE(BYTEARRAY));
+}
 
 /* The value of a small int or a bool. */
 static inline bool small_of(vm_value v, int64_t *out)
@@ -263,7 +267,7 @@ static vm_value int_of_type(vm_value cls, vm_value v)
     vm_value r = alloc_typed(sizeof(vm_int) + b.n * sizeof(uint32_t), VM_L_INT, cls);
     if (!r)
         return VM_NULL;
-    int_view(v, &b, tmp);       /* v may have moved?  no: pinned; views are cheap anyway */
+    int_view(v, &b, tmp);       /* again after the allocation (a collection may have run) */
     vm_int *o = vm_obj(r);
     o->nlimbs = (uint32_t)b.n;
     o->negative = b.neg;
@@ -697,7 +701,7 @@ static vm_value int_float(vm_value *args, int64_t nargs, vm_value kw)
 
 static vm_value int_round(vm_value *args, int64_t nargs, vm_value kw)
 {
-    if (nargs < 2 || args[1] == VM_NONE)
+    if (nargs < 2)
         return int_exact(args[0]);
     int64_t nd;
     if (!vm_index_clamped(args[1], &nd))
@@ -910,7 +914,8 @@ static vm_value int_to_bytes(vm_value *args, int64_t nargs, vm_value kwnames)
         if (power_of_two)
             bits--;
     }
-    if (bits + (is_signed ? 1 : 0) > (uint64_t)length * 8 && !(bits == 0 && !b.neg)) {
+    /* no room is needed for the sign of 0 or -1 (CPython: (-1).to_bytes(0, signed=True)) */
+    if (bits != 0 && bits + (is_signed ? 1 : 0) > (uint64_t)length * 8) {
         vm_raise(VM_TYPE(OverflowError), "int too big to convert");
         return VM_NULL;
     }
@@ -955,7 +960,10 @@ static vm_value int_from_bytes(vm_value *args, int64_t nargs, vm_value kwnames)
     if (is_signed < 0)
         return VM_NULL;
     vm_value data = a[0];
-    if (is_str(data)) {
+    vm_value dt = vm_type_of(data);
+    if (is_str(data) || (!is_bytes(data) && !is_bytearray(data) &&
+                         !vm_type_lookup_c(dt, "__iter__") && !vm_type_lookup_c(dt, "__bytes__") &&
+                         !vm_type_lookup_c(dt, "__getitem__"))) {
         vm_raise(VM_TYPE(TypeError), "cannot convert '%T' object to bytes", data);
         return VM_NULL;
     }
@@ -996,7 +1004,7 @@ static vm_value int_from_bytes(vm_value *args, int64_t nargs, vm_value kwnames)
  * int(): int.__new__
  */
 
-/* A str's or bytes' text parsed as int(text, base). */
+/* A str's, bytes' or bytearray's text parsed as int(text, base). */
 static vm_value int_from_text(vm_value x, int64_t base)
 {
     vm_buf text = {0}, err = {0};
@@ -1007,7 +1015,11 @@ static vm_value int_from_text(vm_value x, int64_t base)
         s = text.data ? text.data : "";
         len = text.len;
     } else {
-        const vm_bytes *b = vm_obj(x);
+        vm_value bx = is_bytes(x) ? x : vm_call1(VM_TYPE(BYTES), x);
+        if (!bx)
+            return VM_NULL;
+        x = bx;                 /* messages show bytearray's text as bytes, as CPython */
+        const vm_bytes *b = vm_obj(bx);
         s = (const char *)b->data;
         len = (size_t)b->length;
     }
@@ -1067,7 +1079,7 @@ static vm_value int_of_value(vm_value x)
         }
         return checked_int_result(i, "__index__");
     }
-    if (is_str(x) || is_bytes(x))
+    if (is_str(x) || is_bytes(x) || is_bytearray(x))
         return int_from_text(x, 10);
     vm_raise(VM_TYPE(TypeError),
              "int() argument must be a string, a bytes-like object or a real number, not '%T'",
@@ -1080,6 +1092,10 @@ static vm_value int_new(vm_value *args, int64_t nargs, vm_value kwnames)
     vm_value cls = args[0];
     if (!check_new_cls(cls, VM_TYPE(INT), "int"))
         return VM_NULL;
+    if (vm_is_subtype(cls, VM_TYPE(BOOL))) {     /* bools are the two singletons */
+        vm_raise(VM_TYPE(TypeError), "int.__new__(%N) is not safe, use %N.__new__()", cls, cls);
+        return VM_NULL;
+    }
     int64_t npos = nargs - 1;
     if (npos > 2) {
         vm_raise(VM_TYPE(TypeError), "int() takes at most 2 arguments (%d given)",
@@ -1115,7 +1131,7 @@ static vm_value int_new(vm_value *args, int64_t nargs, vm_value kwnames)
             vm_raise(VM_TYPE(ValueError), "int() base must be >= 2 and <= 36, or 0");
             return VM_NULL;
         }
-        if (!is_str(x) && !is_bytes(x)) {
+        if (!is_str(x) && !is_bytes(x) && !is_bytearray(x)) {
             vm_raise(VM_TYPE(TypeError), "int() can't convert non-string with explicit base");
             return VM_NULL;
         }
@@ -1574,7 +1590,7 @@ static bool double_of_value(vm_value x, double *out)
         r = checked_int_result(r, "__index__");
         return r && int_to_double(r, out);
     }
-    if (is_str(x) || is_bytes(x)) {
+    if (is_str(x) || is_bytes(x) || is_bytearray(x)) {
         vm_buf text = {0}, err = {0};
         const char *s;
         size_t len;
@@ -1583,7 +1599,10 @@ static bool double_of_value(vm_value x, double *out)
             s = text.data ? text.data : "";
             len = text.len;
         } else {
-            const vm_bytes *b = vm_obj(x);
+            vm_value bx = is_bytes(x) ? x : vm_call1(VM_TYPE(BYTES), x);
+            if (!bx)
+                return false;
+            const vm_bytes *b = vm_obj(bx);
             s = (const char *)b->data;
             len = (size_t)b->length;
         }
@@ -1677,9 +1696,23 @@ static vm_value complex_of_type(vm_value cls, double re, double im)
     return r;
 }
 
+/* object.h's constructor: VM_NULL (nothing raised) when the heap is exhausted. */
 vm_value vm_complex_new(double re, double im)
 {
-    return complex_of_type(VM_TYPE(COMPLEX), re, im);
+    stm_ref r = stm_allocate(sizeof(vm_complex), VM_L_COMPLEX);
+    if (r == STM_NULL)
+        return VM_NULL;
+    vm_complex *c = stm_addr(r);
+    c->o.type = (stm_ref)VM_TYPE(COMPLEX);
+    c->real = re;
+    c->imag = im;
+    return (vm_value)r;
+}
+
+static vm_value new_complex(double re, double im)
+{
+    vm_value v = vm_complex_new(re, im);
+    return v ? v : vm_raise_nomem();
 }
 
 static inline cplx complex_value(vm_value v)
@@ -1688,12 +1721,14 @@ static inline cplx complex_value(vm_value v)
     return (cplx){c->real, c->imag};
 }
 
+int64_t vm_complex_hash(vm_value v);    /* for vm_hash (the lead may declare it in interp.h) */
+
 static vm_value complex_exact(vm_value v)
 {
     if (vm_type_of(v) == VM_TYPE(COMPLEX))
         return v;
     cplx c = complex_value(v);
-    return vm_complex_new(c.re, c.im);
+    return new_complex(c.re, c.im);
 }
 
 /* An operand of complex arithmetic: 1, 0 (NotImplemented) or -1 (error). */
@@ -1807,7 +1842,7 @@ static vm_value complex_pow_values(double ar, double ai, double br, double bi)
         vm_raise(VM_TYPE(OverflowError), "complex exponentiation");
         return VM_NULL;
     }
-    return vm_complex_new(p.re, p.im);
+    return new_complex(p.re, p.im);
 }
 
 static vm_value complex_binop(vm_value a, vm_value b, int op)
@@ -1820,11 +1855,11 @@ static vm_value complex_binop(vm_value a, vm_value b, int op)
     if (k <= 0)
         return k < 0 ? VM_NULL : VM_NOTIMPLEMENTED;
     switch (op) {
-    case IOP_ADD: return vm_complex_new(x.re + y.re, x.im + y.im);
-    case IOP_SUB: return vm_complex_new(x.re - y.re, x.im - y.im);
+    case IOP_ADD: return new_complex(x.re + y.re, x.im + y.im);
+    case IOP_SUB: return new_complex(x.re - y.re, x.im - y.im);
     case IOP_MUL: {
         cplx r = c_prod(x, y);
-        return vm_complex_new(r.re, r.im);
+        return new_complex(r.re, r.im);
     }
     case IOP_TRUEDIV: {
         errno = 0;
@@ -1833,7 +1868,7 @@ static vm_value complex_binop(vm_value a, vm_value b, int op)
             vm_raise(VM_TYPE(ZeroDivisionError), "complex division by zero");
             return VM_NULL;
         }
-        return vm_complex_new(r.re, r.im);
+        return new_complex(r.re, r.im);
     }
     case IOP_POW: return complex_pow_values(x.re, x.im, y.re, y.im);
     default: return VM_NOTIMPLEMENTED;
@@ -1902,7 +1937,7 @@ RICHCOMPARE(complex, ge, VM_CMP_GE)
 static vm_value complex_neg(vm_value *args, int64_t nargs, vm_value kw)
 {
     cplx c = complex_value(args[0]);
-    return vm_complex_new(-c.re, -c.im);
+    return new_complex(-c.re, -c.im);
 }
 
 static vm_value complex_pos(vm_value *args, int64_t nargs, vm_value kw)
@@ -1943,13 +1978,19 @@ static int64_t hash_part(vm_value obj, double x)
     return vm_numfmt_hash_double(x);
 }
 
+/* hash() of a complex: any 64-bit value (unlike int and float hashes, not reduced
+ * modulo 2**61 - 1), so a caller must not rehash the int __hash__ returns. */
+int64_t vm_complex_hash(vm_value v)
+{
+    cplx c = complex_value(v);
+    uint64_t h = (uint64_t)hash_part(v, c.re) + UINT64_C(1000003) * (uint64_t)hash_part(v, c.im);
+    int64_t r = (int64_t)h;
+    return r == -1 ? -2 : r;
+}
+
 static vm_value complex_hash(vm_value *args, int64_t nargs, vm_value kw)
 {
-    cplx c = complex_value(args[0]);
-    uint64_t h = (uint64_t)hash_part(args[0], c.re) +
-                 UINT64_C(1000003) * (uint64_t)hash_part(args[0], c.im);
-    int64_t r = (int64_t)h;
-    return new_int64(r == -1 ? -2 : r);
+    return new_int64(vm_complex_hash(args[0]));
 }
 
 static vm_value complex_repr(vm_value *args, int64_t nargs, vm_value kw)
@@ -1987,7 +2028,7 @@ static vm_value complex_format(vm_value *args, int64_t nargs, vm_value kw)
 static vm_value complex_conjugate(vm_value *args, int64_t nargs, vm_value kw)
 {
     cplx c = complex_value(args[0]);
-    return vm_complex_new(c.re, -c.im);
+    return new_complex(c.re, -c.im);
 }
 
 static vm_value complex_complex(vm_value *args, int64_t nargs, vm_value kw)
@@ -2179,22 +2220,53 @@ static bool is_number_for_complex(vm_value v)
 
 static vm_value complex_new(vm_value *args, int64_t nargs, vm_value kwnames)
 {
-    static const char *const names[] = {"real", "imag"};
-    vm_value cls = args[0], a[2];
+    vm_value cls = args[0], a[2] = {VM_NULL, VM_NULL};
     if (!check_new_cls(cls, VM_TYPE(COMPLEX), "complex"))
         return VM_NULL;
-    if (!vm_bind_args("complex", args + 1, nargs - 1, kwnames, names, 2, 2, 0, a))
+    int64_t npos = nargs - 1;
+    if (npos + nkw(kwnames) > 2) {
+        vm_raise(VM_TYPE(TypeError), "complex() takes at most 2 arguments (%d given)",
+                 (int)(npos + nkw(kwnames)));
         return VM_NULL;
+    }
+    for (int64_t k = 0; k < npos; k++)
+        a[k] = args[1 + k];
+    for (int64_t k = 0; k < nkw(kwnames); k++) {
+        vm_value name = vm_tuple_items(kwnames)[k];
+        int slot = vm_str_eq_c(name, "real") ? 0 : vm_str_eq_c(name, "imag") ? 1 : -1;
+        if (slot < 0) {
+            vm_raise(VM_TYPE(TypeError), "%R is an invalid keyword argument for complex()", name);
+            return VM_NULL;
+        }
+        if (a[slot]) {
+            vm_raise(VM_TYPE(TypeError),
+                     "argument for complex() given by name ('%s') and position (%d)",
+                     slot ? "imag" : "real", slot + 1);
+            return VM_NULL;
+        }
+        a[slot] = args[nargs + k];
+    }
     vm_value r = a[0], i = a[1];
-    if (!r)
+    if (!r && !i)
         return complex_of_type(cls, 0.0, 0.0);
+    if (!r)
+        r = vm_small(0);
     if (is_str(r)) {
         if (i) {
             vm_raise(VM_TYPE(TypeError), "complex() can't take second arg if first is a string");
             return VM_NULL;
         }
+        /* Unicode decimal digits and spaces become ASCII, anything else non-ASCII '?' */
         vm_buf text = {0};
-        vm_buf_put_str(&text, r);
+        vm_ustr u = vm_str_view(r);
+        vm_buf_reserve(&text, u.len);
+        for (size_t k = 0; k < u.len; k++) {
+            uint32_t cp = vm_ustr_get(u, k);
+            int d;
+            char ch = cp < 128 ? (char)cp : vm_uni_is_space(cp) ? ' '
+                      : (d = vm_uni_decimal(cp)) >= 0 ? (char)('0' + d) : '?';
+            vm_buf_put(&text, &ch, 1);
+        }
         double re, im;
         /* PEP 515 underscores go first, each between two digits, with their own message */
         char *t = text.data ? text.data : "";

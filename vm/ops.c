@@ -239,6 +239,28 @@ static bool is_heaptype(vm_value t)
     return (TY(t)->flags & VM_TPFLAG_HEAPTYPE) != 0;
 }
 
+static bool has_flag(vm_value t, uint64_t f)
+{
+    stm_read((stm_ref)t);
+    return (TY(t)->flags & f) != 0;
+}
+
+/* The hook flags a type gets from its dict (and its bases: the caller ORs theirs in). */
+uint64_t vm_type_hook_flags(vm_value dict)
+{
+    static const char *const get[] = {"__getattribute__", "__getattr__"};
+    static const char *const set[] = {"__setattr__", "__delattr__"};
+    uint64_t f = 0;
+    for (int i = 0; i < 2; i++) {
+        if (vm_dict_getitem_c(dict, get[i]))
+            f |= VM_TPFLAG_GETATTR;
+        if (vm_dict_getitem_c(dict, set[i]))
+            f |= VM_TPFLAG_SETATTR;
+    }
+    vm_exc_clear();
+    return f;
+}
+
 /* ---------------------------------------------------------------------------------------
  * Descriptors
  */
@@ -486,7 +508,7 @@ static vm_value type_getattr(vm_value type, vm_value name, bool suppress)
 static vm_value getattr_impl(vm_value obj, vm_value name, bool suppress)
 {
     vm_value t = vm_type_of(obj);
-    if (is_heaptype(t)) {
+    if (has_flag(t, VM_TPFLAG_GETATTR)) {
         vm_value ga = vm_type_lookup_c(t, "__getattribute__");
         vm_value r;
         if (ga && ga != object_getattribute_default) {
@@ -551,7 +573,7 @@ vm_value vm_getmethod(vm_value obj, vm_value name, vm_value *self_out)
     vm_value t = vm_type_of(obj);
     *self_out = VM_NULL;
     if (!vm_is_type_object(obj) && t != VM_TYPE(MODULE)) {
-        bool plain = !is_heaptype(t);
+        bool plain = !has_flag(t, VM_TPFLAG_GETATTR);
         if (!plain) {
             vm_value ga = vm_type_lookup_c(t, "__getattribute__");
             plain = !ga || ga == object_getattribute_default;
@@ -589,6 +611,10 @@ static int type_setattr(vm_value type, vm_value name, vm_value value)
     stm_write((stm_ref)type);
     vm_type *t = TY(type);
     t->version++;
+    if (value && (vm_str_eq_c(name, "__getattribute__") || vm_str_eq_c(name, "__getattr__")))
+        t->flags |= VM_TPFLAG_GETATTR;
+    if (value && (vm_str_eq_c(name, "__setattr__") || vm_str_eq_c(name, "__delattr__")))
+        t->flags |= VM_TPFLAG_SETATTR;
     if (value)
         return vm_dict_setitem(t->dict, name, value);
     if (vm_dict_delitem(t->dict, name) < 0) {
@@ -630,9 +656,9 @@ static int generic_setattr(vm_value obj, vm_value name, vm_value value)
 int vm_setattr(vm_value obj, vm_value name, vm_value value)
 {
     vm_value t = vm_type_of(obj);
-    if (is_heaptype(t)) {
+    if (has_flag(t, VM_TPFLAG_SETATTR)) {
         vm_value sa = vm_type_lookup_c(t, value ? "__setattr__" : "__delattr__");
-        if (sa && sa != object_setattr_default && vm_type_of(sa) == VM_TYPE(FUNCTION)) {
+        if (sa && sa != object_setattr_default && vm_type_lookup_c(VM_TYPE(OBJECT), value ? "__setattr__" : "__delattr__") != sa) {
             vm_value a[3] = {obj, name, value};
             return vm_call(sa, a, value ? 3 : 2, VM_NULL) ? 0 : -1;
         }
@@ -2068,6 +2094,13 @@ void vm_type_add_methods(vm_value type, const vm_method_def *defs)
         }
         if (!v || vm_dict_setitem_c(dict, defs->name, v) < 0)
             abort();        /* at start-up: no heap */
+        if (type != VM_TYPE(OBJECT)) {
+            stm_write((stm_ref)type);
+            if (!strcmp(defs->name, "__getattribute__") || !strcmp(defs->name, "__getattr__"))
+                TY(type)->flags |= VM_TPFLAG_GETATTR;
+            if (!strcmp(defs->name, "__setattr__") || !strcmp(defs->name, "__delattr__"))
+                TY(type)->flags |= VM_TPFLAG_SETATTR;
+        }
     }
 }
 

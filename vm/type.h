@@ -19,6 +19,8 @@ enum {
     VM_TPFLAG_HEAPTYPE = 1,     /* made by a class statement: mutable */
     VM_TPFLAG_BASETYPE = 2,     /* may be subclassed */
     VM_TPFLAG_ABSTRACT = 4,     /* has abstract methods (abc) */
+    VM_TPFLAG_GETATTR = 8,      /* it or a base defines __getattribute__ or __getattr__ */
+    VM_TPFLAG_SETATTR = 16,     /* it or a base defines __setattr__ or __delattr__ */
 };
 
 typedef struct vm_type {

@@ -1,0 +1,31 @@
+# pow() and ** edges across int, float, complex: moduli, inverses, negative and huge exponents.
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+for args in [(5, 0, 1), (5, 0, -1), (-5, 3, -7), (0, -1, 5), (2 ** 100, -1, 2 ** 61 - 1), (3, 2 ** 100, 10 ** 9 + 7), (-1, -1, -3), (True, True, 2)]:
+    t(lambda: pow(*args))
+    t(lambda: int.__pow__(*args))
+t(lambda: int.__rpow__(2, 3, 5))
+t(lambda: float.__rpow__(2.0, 3, None))
+t(lambda: complex.__rpow__(2j, 3, None))
+t(lambda: (2 ** 64) ** 0.5)
+t(lambda: (-2 ** 64) ** 0.5)
+t(lambda: (-2) ** 0.5)
+t(lambda: 10 ** -400)
+t(lambda: (10 ** 400) ** -1)
+t(lambda: 2 ** -1074)
+t(lambda: 2 ** -1075)
+t(lambda: (-2) ** -1075)
+t(lambda: 0.0 ** 0)
+t(lambda: float('nan') ** 0)
+t(lambda: 1 ** float('nan'))
+t(lambda: (-1) ** float('inf'))
+t(lambda: 0 ** 0)
+t(lambda: 0j ** 0)
+t(lambda: (1+1j) ** 100)
+t(lambda: (1+1j) ** -100)
+t(lambda: (1+1j) ** 101)
+t(lambda: (1e200j) ** 2)
+t(lambda: 2 ** (1 + 0j))
