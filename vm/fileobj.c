@@ -1321,6 +1321,20 @@ static vm_value f_close(vm_value *args, int64_t nargs, vm_value kwnames)
     }
     st->closed = true;
     st->rpos = st->rlen = 0;
+    /* The state stays (the object may outlive its close) but leaves the list flushed at
+     * exit, and its buffers go. */
+    pthread_mutex_lock(&files_lock);
+    for (file_state **pp = &all_files; *pp; pp = &(*pp)->next) {
+        if (*pp == st) {
+            *pp = st->next;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&files_lock);
+    free(st->wbuf);
+    free(st->rbuf);
+    st->wbuf = st->rbuf = NULL;
+    st->wlen = st->rcap = 0;
     return rc < 0 ? VM_NULL : VM_NONE;
 }
 
