@@ -122,12 +122,25 @@ bool vm_bltin_parse(const char *fname, vm_value *args, int64_t nargs, vm_value k
 /* ---------------------------------------------------------------------------------------
  * Helpers
  */
+/* Interned keys made once at start-up (sys attributes print and input look up on every
+ * call). */
+enum { K_STDOUT, K_STDIN, K_STDERR, K_NKEYS };
+static stm_ref sys_keys[K_NKEYS];
+
 static vm_value sys_attr(const char *name)
 {
     if (!vm_sys_module)
         return VM_NULL;
-    vm_value v = vm_dict_getitem_c(vm_module_dict(vm_sys_module), name);
-    return v;
+    return vm_dict_getitem_c(vm_module_dict(vm_sys_module), name);
+}
+
+static vm_value sys_key(int k)
+{
+    if (!vm_sys_module)
+        return VM_NULL;
+    if (sys_keys[k] == STM_NULL)
+        return sys_attr(k == K_STDOUT ? "stdout" : k == K_STDIN ? "stdin" : "stderr");
+    return vm_dict_getitem(vm_module_dict(vm_sys_module), (vm_value)sys_keys[k]);
 }
 
 static bool is_exact_float(vm_value v)
@@ -632,7 +645,7 @@ static vm_value b_input(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     if (!vm_bltin_npos("input", nargs, kwnames, 0, 1))
         return VM_NULL;
-    vm_value fin = sys_attr("stdin"), fout = sys_attr("stdout"), ferr = sys_attr("stderr");
+    vm_value fin = sys_key(K_STDIN), fout = sys_key(K_STDOUT), ferr = sys_key(K_STDERR);
     if (vm_error_pending())
         return VM_NULL;
     if (!fin || fin == VM_NONE) {
@@ -881,7 +894,7 @@ static vm_value b_print(vm_value *args, int64_t nargs, vm_value kwnames)
         }
     }
     if (!file || file == VM_NONE) {
-        file = sys_attr("stdout");
+        file = sys_key(K_STDOUT);
         if (!file) {
             if (!vm_error_pending())
                 vm_raise(VM_TYPE(RuntimeError), "lost sys.stdout");
@@ -902,15 +915,30 @@ static vm_value b_print(vm_value *args, int64_t nargs, vm_value kwnames)
         vm_raise(VM_TYPE(TypeError), "end must be None or a string, not %T", end);
         return VM_NULL;
     }
-    for (int64_t i = 0; i < nargs; i++) {
-        if (i > 0 && write_to(file, sep ? sep : vm_intern(" ")) < 0)
+    if (vm_file_is_text(file)) {
+        /* our file: the pieces go to its buffer in one write */
+        if (nargs + 1 > 256 - 1)
+            goto generic;
+        vm_value pieces[256];
+        for (int64_t i = 0; i < nargs; i++) {
+            pieces[i] = vm_str_of(args[i]);
+            if (!pieces[i])
+                return VM_NULL;
+        }
+        if (vm_file_write_print(file, pieces, nargs, sep, end) < 0)
             return VM_NULL;
-        vm_value s = vm_str_of(args[i]);
-        if (!s || write_to(file, s) < 0)
+    } else {
+    generic:
+        for (int64_t i = 0; i < nargs; i++) {
+            if (i > 0 && write_to(file, sep ? sep : vm_intern(" ")) < 0)
+                return VM_NULL;
+            vm_value s = vm_str_of(args[i]);
+            if (!s || write_to(file, s) < 0)
+                return VM_NULL;
+        }
+        if (write_to(file, end ? end : vm_intern("\n")) < 0)
             return VM_NULL;
     }
-    if (write_to(file, end ? end : vm_intern("\n")) < 0)
-        return VM_NULL;
     if (flush) {
         int t = vm_truth(flush);
         if (t < 0 || (t && flush_file(file) < 0))
@@ -1373,6 +1401,11 @@ void vm_init_site_builtins(void)
         vm_type_add_methods(t, methods[i]);
         (void)vm_dict_setitem_c(((vm_type *)vm_obj(t))->dict, "__module__",
                                 vm_str_c("_sitebuiltins"));
+    }
+    static const char *const keys[K_NKEYS] = {"stdout", "stdin", "stderr"};
+    for (int k = 0; k < K_NKEYS; k++) {
+        stm_add_global_root(&sys_keys[k]);
+        stm_global_root_set(&vm_self->tl, &sys_keys[k], (stm_ref)vm_intern(keys[k]));
     }
     if (vm_sys_module) {
         vm_value sd = vm_module_dict(vm_sys_module);

@@ -34,6 +34,10 @@ bool vm_file_is_text(vm_value v);
 /* file.write(str) on a text file; -1 on error. */
 int vm_file_write_text(vm_value file, vm_value str);
 int vm_file_flush(vm_value file);
+/* print()'s output to one of our text files in one write: the n strs separated by sep
+ * and followed by end (VM_NULL: " " and "\n"). */
+int vm_file_write_print(vm_value file, const vm_value *strs, int64_t n, vm_value sep,
+                        vm_value end);
 /* file.readline() on a text file: a str ('' at EOF), VM_NULL on error. */
 vm_value vm_file_readline_text(vm_value file);
 /* The type io.UnsupportedOperation is (OSError's subclass made at start-up). */

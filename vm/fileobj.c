@@ -99,7 +99,12 @@ static file_state *state_of(vm_value self)
         vm_raise(VM_TYPE(TypeError), "descriptor requires a file object, not '%T'", self);
         return NULL;
     }
-    return vm_untag_ptr(vm_field(self, F_STATE));
+    vm_value tagged = vm_field(self, F_STATE);
+    if (!tagged) {
+        vm_raise(VM_TYPE(ValueError), "I/O operation on uninitialized object");
+        return NULL;
+    }
+    return vm_untag_ptr(tagged);
 }
 
 static int text_flags(vm_value self) { return (int)vm_small_value(vm_field(self, F_TEXT)); }
@@ -1133,6 +1138,81 @@ int vm_file_write_text(vm_value file, vm_value str)
     return text_write(file, st, str);
 }
 
+/* Appends a str encoded by the text object's codec (ASCII copied as is) to out. */
+static int encode_into(vm_value self, vm_value s, vm_buf *out)
+{
+    const vm_str *so = vm_obj(s);
+    if (so->ascii && so->kind == 1) {
+        vm_buf_put(out, (const char *)so->data, (size_t)so->length);
+        return 0;
+    }
+    int tf = text_flags(self);
+    vm_ustr view = vm_str_view(s);
+    size_t nbytes;
+    vm_ustr_error err;
+    if (vm_ustr_encode_size(TF_CODEC(tf), view, TF_ERRORS(tf), &nbytes, &err) != VM_USTR_OK) {
+        vm_raise(err.status == VM_USTR_UNKNOWN_HANDLER ? VM_TYPE(LookupError)
+                                                       : VM_TYPE(UnicodeEncodeError),
+                 "%s", err.msg);
+        return -1;
+    }
+    vm_buf_reserve(out, nbytes);
+    vm_ustr_encode((uint8_t *)out->data + out->len, TF_CODEC(tf), view, TF_ERRORS(tf));
+    out->len += nbytes;
+    out->data[out->len] = 0;
+    return 0;
+}
+
+int vm_file_write_print(vm_value file, const vm_value *strs, int64_t n, vm_value sep,
+                        vm_value end)
+{
+    file_state *st = state_of(file);
+    if (!st || !check_open(st, CLOSED_DOT) || !check_writable(file, st))
+        return -1;
+    int tf = text_flags(file);
+    int nl = TF_NEWLINE(tf);
+    if (nl == NL_CR || nl == NL_CRLF) {
+        /* newline translation: piece by piece */
+        io_effect();
+        for (int64_t i = 0; i < n; i++) {
+            if (i > 0 && text_write(file, st, sep ? sep : vm_intern(" ")) < 0)
+                return -1;
+            if (text_write(file, st, strs[i]) < 0)
+                return -1;
+        }
+        return text_write(file, st, end ? end : vm_intern("\n"));
+    }
+    vm_buf out = {0};
+    int rc = 0;
+    for (int64_t i = 0; i < n && rc == 0; i++) {
+        if (i > 0) {
+            if (sep)
+                rc = encode_into(file, sep, &out);
+            else
+                vm_buf_put(&out, " ", 1);
+        }
+        if (rc == 0)
+            rc = encode_into(file, strs[i], &out);
+    }
+    if (rc == 0) {
+        if (end)
+            rc = encode_into(file, end, &out);
+        else
+            vm_buf_put(&out, "\n", 1);
+    }
+    if (rc == 0) {
+        io_effect();
+        const uint8_t *p = (const uint8_t *)(out.data ? out.data : "");
+        rc = st_write(st, p, out.len);
+        if (rc == 0 && ((tf & TF_WRITE_THROUGH)
+                        || ((tf & TF_LINEBUF)
+                            && (memchr(p, '\n', out.len) || memchr(p, '\r', out.len)))))
+            rc = st_flush(st);
+    }
+    vm_buf_free(&out);
+    return rc;
+}
+
 static vm_value f_write(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     if (!vm_bltin_nokw("write", kwnames) || !vm_bltin_npos("write", nargs - 1, VM_NULL, 1, 1))
@@ -1241,6 +1321,20 @@ static vm_value f_close(vm_value *args, int64_t nargs, vm_value kwnames)
     }
     st->closed = true;
     st->rpos = st->rlen = 0;
+    /* The state stays (the object may outlive its close) but leaves the list flushed at
+     * exit, and its buffers go. */
+    pthread_mutex_lock(&files_lock);
+    for (file_state **pp = &all_files; *pp; pp = &(*pp)->next) {
+        if (*pp == st) {
+            *pp = st->next;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&files_lock);
+    free(st->wbuf);
+    free(st->rbuf);
+    st->wbuf = st->rbuf = NULL;
+    st->wlen = st->rcap = 0;
     return rc < 0 ? VM_NULL : VM_NONE;
 }
 
@@ -1444,26 +1538,28 @@ static vm_value g_closed(vm_value *args, int64_t nargs, vm_value kwnames)
 }
 static vm_value g_name(vm_value *args, int64_t nargs, vm_value kwnames)
 {
-    return vm_field(args[0], F_NAME);
+    return state_of(args[0]) ? vm_field(args[0], F_NAME) : VM_NULL;
 }
 static vm_value g_mode(vm_value *args, int64_t nargs, vm_value kwnames)
 {
-    return vm_field(args[0], F_MODE);
+    return state_of(args[0]) ? vm_field(args[0], F_MODE) : VM_NULL;
 }
 static vm_value g_encoding(vm_value *args, int64_t nargs, vm_value kwnames)
 {
-    return vm_field(args[0], F_ENCODING);
+    return state_of(args[0]) ? vm_field(args[0], F_ENCODING) : VM_NULL;
 }
 static vm_value g_errors(vm_value *args, int64_t nargs, vm_value kwnames)
 {
-    return vm_field(args[0], F_ERRORS);
+    return state_of(args[0]) ? vm_field(args[0], F_ERRORS) : VM_NULL;
 }
 static vm_value g_buffer(vm_value *args, int64_t nargs, vm_value kwnames)
 {
-    return vm_field(args[0], F_BUFFER);
+    return state_of(args[0]) ? vm_field(args[0], F_BUFFER) : VM_NULL;
 }
 static vm_value g_line_buffering(vm_value *args, int64_t nargs, vm_value kwnames)
 {
+    if (!state_of(args[0]))
+        return VM_NULL;
     return (text_flags(args[0]) & TF_LINEBUF) ? VM_TRUE : VM_FALSE;
 }
 static vm_value g_newlines(vm_value *args, int64_t nargs, vm_value kwnames)
@@ -1480,7 +1576,220 @@ static vm_value g_raw(vm_value *args, int64_t nargs, vm_value kwnames)
     return args[0];
 }
 
+/* Constructors: FileIO(file, mode='r', closefd=True, opener=None) opens as open() does;
+ * Buffered*(raw, buffer_size=8192) and TextIOWrapper(buffer, encoding=None, errors=None,
+ * newline=None, line_buffering=False, write_through=False) share the state of one of our
+ * file objects (other raw objects or buffers are not supported). */
+static void copy_fields(vm_value dst, vm_value src)
+{
+    for (int i = F_STATE; i < F_NFIELDS; i++)
+        vm_set_field(dst, i, vm_field(src, i));
+}
+
+static vm_value f_init(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    vm_value self = args[0], t = vm_type_of(self);
+    if (!is_file(self)) {
+        vm_raise(VM_TYPE(TypeError), "descriptor '__init__' requires a file object");
+        return VM_NULL;
+    }
+    if (t == ftype(T_FILEIO)) {
+        static const char *const names[] = {"file", "mode", "closefd", "opener"};
+        vm_value a[4];
+        if (!vm_bltin_parse("FileIO", args + 1, nargs - 1, kwnames, names, 4, 0, 4, 1, a))
+            return VM_NULL;
+        char mode[8] = "r";
+        if (a[1]) {
+            if (!vm_isinstance(a[1], VM_TYPE(STR))) {
+                vm_raise(VM_TYPE(TypeError), "FileIO() argument 'mode' must be str, not %T", a[1]);
+                return VM_NULL;
+            }
+            const char *m = vm_cstr(a[1]);
+            size_t j = 0;
+            for (; *m && j < 6; m++)
+                if (*m != 'b')
+                    mode[j++] = *m;
+            mode[j] = 0;
+        }
+        strcat(mode, "b");
+        vm_value oargs[5] = {a[0], vm_str_c(mode), vm_small(0), a[2] ? a[2] : VM_TRUE,
+                             a[3] ? a[3] : VM_NONE};
+        vm_value kn = vm_tuple_new(2);
+        if (!kn || !oargs[1])
+            return vm_raise_nomem();
+        vm_tuple_items(kn)[0] = vm_intern("closefd");
+        vm_tuple_items(kn)[1] = vm_intern("opener");
+        vm_value f = vm_builtin_open(oargs, 3, kn);
+        if (!f)
+            return VM_NULL;
+        copy_fields(self, f);
+        return VM_NONE;
+    }
+    if (t == ftype(T_TEXT)) {
+        static const char *const names[] = {"buffer", "encoding", "errors", "newline",
+                                            "line_buffering", "write_through"};
+        vm_value a[6];
+        if (!vm_bltin_parse("TextIOWrapper", args + 1, nargs - 1, kwnames, names, 6, 0, 6, 1, a))
+            return VM_NULL;
+        vm_value buf = a[0];
+        if (!is_file(buf) || vm_file_is_text(buf)) {
+            unsupported("TextIOWrapper over this buffer is not supported");
+            return VM_NULL;
+        }
+        file_state *st = state_of(buf);
+        if (!st)
+            return VM_NULL;
+        int codec = VM_USTR_UTF8, errh = VM_USTR_STRICT, nl = NL_UNIVERSAL;
+        vm_value enc = a[1] && a[1] != VM_NONE ? a[1] : vm_str_c("UTF-8");
+        vm_value errs = a[2] && a[2] != VM_NONE ? a[2] : vm_str_c("strict");
+        if (!enc || !errs)
+            return vm_raise_nomem();
+        if (!vm_isinstance(enc, VM_TYPE(STR)) || !vm_isinstance(errs, VM_TYPE(STR))) {
+            vm_raise(VM_TYPE(TypeError), "TextIOWrapper() argument 'encoding' must be str or None, not %T",
+                     vm_isinstance(enc, VM_TYPE(STR)) ? errs : enc);
+            return VM_NULL;
+        }
+        if (!codec_from_name(enc, &codec))
+            return VM_NULL;
+        vm_ustr_errors e;
+        vm_ustr_error err;
+        if (vm_ustr_errors_from_name(vm_cstr(errs), &e, &err) == VM_USTR_OK)
+            errh = e;
+        vm_value newline = a[3] == VM_NONE ? VM_NULL : a[3];
+        if (newline) {
+            if (!vm_isinstance(newline, VM_TYPE(STR))) {
+                vm_raise(VM_TYPE(TypeError), "TextIOWrapper() argument 'newline' must be str or None, not %T",
+                         newline);
+                return VM_NULL;
+            }
+            if (vm_str_eq_c(newline, "")) nl = NL_UNTRANSLATED;
+            else if (vm_str_eq_c(newline, "\n")) nl = NL_LF;
+            else if (vm_str_eq_c(newline, "\r")) nl = NL_CR;
+            else if (vm_str_eq_c(newline, "\r\n")) nl = NL_CRLF;
+            else {
+                vm_raise(VM_TYPE(ValueError), "illegal newline value: %U", newline);
+                return VM_NULL;
+            }
+        }
+        int lb = a[4] ? vm_truth(a[4]) : 0, wt = a[5] ? vm_truth(a[5]) : 0;
+        if (lb < 0 || wt < 0)
+            return VM_NULL;
+        vm_set_field(self, F_STATE, vm_field(buf, F_STATE));
+        vm_set_field(self, F_NAME, vm_field(buf, F_NAME));
+        vm_value bm = vm_field(buf, F_MODE);
+        vm_set_field(self, F_MODE, vm_str_c(st->readable && st->writable ? "r+"
+                                            : st->readable ? "r" : st->appending ? "a" : "w"));
+        (void)bm;
+        vm_set_field(self, F_BUFFER, buf);
+        vm_set_field(self, F_ENCODING, enc);
+        vm_set_field(self, F_ERRORS, errs);
+        vm_set_field(self, F_TEXT, vm_small(tf_make(codec, errh, nl, lb, wt)));
+        return VM_NONE;
+    }
+    static const char *const names[] = {"raw", "buffer_size"};
+    vm_value a[2];
+    if (!vm_bltin_parse(vm_cstr(((vm_type *)vm_obj(t))->name), args + 1, nargs - 1, kwnames,
+                        names, 2, 0, 2, 1, a))
+        return VM_NULL;
+    vm_value raw = a[0];
+    if (!is_file(raw) || vm_file_is_text(raw)) {
+        unsupported("buffering over this raw object is not supported");
+        return VM_NULL;
+    }
+    file_state *st = state_of(raw);
+    if (!st)
+        return VM_NULL;
+    int64_t size = DEFAULT_BUFFER;
+    if (a[1] && !vm_index(a[1], &size))
+        return VM_NULL;
+    if (size <= 0) {
+        vm_raise(VM_TYPE(ValueError), "buffer size must be strictly positive");
+        return VM_NULL;
+    }
+    io_effect();
+    if (st->wlen && st_flush(st) < 0)
+        return VM_NULL;
+    free(st->wbuf);
+    st->wbuf = NULL;
+    st->wcap = (size_t)size;
+    copy_fields(self, raw);
+    return VM_NONE;
+}
+
+static vm_value f_reconfigure(vm_value *args, int64_t nargs, vm_value kwnames)
+{
+    static const char *const names[] = {"encoding", "errors", "newline", "line_buffering",
+                                        "write_through"};
+    vm_value a[5];
+    if (!vm_bltin_parse("reconfigure", args + 1, nargs - 1, kwnames, names, 5, 0, 0, 0, a))
+        return VM_NULL;
+    vm_value self = args[0];
+    file_state *st = state_of(self);
+    if (!st)
+        return VM_NULL;
+    int tf = text_flags(self);
+    int codec = TF_CODEC(tf), errh = TF_ERRORS(tf), nl = TF_NEWLINE(tf);
+    bool lb = tf & TF_LINEBUF, wt = tf & TF_WRITE_THROUGH;
+    if (a[0] && a[0] != VM_NONE) {
+        if (!vm_isinstance(a[0], VM_TYPE(STR))) {
+            vm_raise(VM_TYPE(TypeError), "reconfigure() argument 'encoding' must be str or None, not %T", a[0]);
+            return VM_NULL;
+        }
+        if (!codec_from_name(a[0], &codec))
+            return VM_NULL;
+        if (!a[1] || a[1] == VM_NONE)
+            errh = VM_USTR_STRICT;
+    }
+    if (a[1] && a[1] != VM_NONE) {
+        if (!vm_isinstance(a[1], VM_TYPE(STR))) {
+            vm_raise(VM_TYPE(TypeError), "reconfigure() argument 'errors' must be str or None, not %T", a[1]);
+            return VM_NULL;
+        }
+        vm_ustr_errors e;
+        vm_ustr_error err;
+        if (vm_ustr_errors_from_name(vm_cstr(a[1]), &e, &err) == VM_USTR_OK)
+            errh = e;
+    }
+    if (a[2]) {
+        if (a[2] == VM_NONE) nl = NL_UNIVERSAL;
+        else if (vm_isinstance(a[2], VM_TYPE(STR)) && vm_str_eq_c(a[2], "")) nl = NL_UNTRANSLATED;
+        else if (vm_isinstance(a[2], VM_TYPE(STR)) && vm_str_eq_c(a[2], "\n")) nl = NL_LF;
+        else if (vm_isinstance(a[2], VM_TYPE(STR)) && vm_str_eq_c(a[2], "\r")) nl = NL_CR;
+        else if (vm_isinstance(a[2], VM_TYPE(STR)) && vm_str_eq_c(a[2], "\r\n")) nl = NL_CRLF;
+        else {
+            vm_raise(VM_TYPE(ValueError), "illegal newline value: %R", a[2]);
+            return VM_NULL;
+        }
+    }
+    if (a[3] && a[3] != VM_NONE) {
+        int t = vm_truth(a[3]);
+        if (t < 0)
+            return VM_NULL;
+        lb = t;
+    }
+    if (a[4] && a[4] != VM_NONE) {
+        int t = vm_truth(a[4]);
+        if (t < 0)
+            return VM_NULL;
+        wt = t;
+    }
+    if (st->wlen) {
+        io_effect();
+        if (st_flush(st) < 0)
+            return VM_NULL;
+    }
+    if (a[0] && a[0] != VM_NONE)
+        vm_set_field(self, F_ENCODING, a[0]);
+    if (a[1] && a[1] != VM_NONE)
+        vm_set_field(self, F_ERRORS, a[1]);
+    else if (a[0] && a[0] != VM_NONE)
+        vm_set_field(self, F_ERRORS, vm_str_c("strict"));
+    vm_set_field(self, F_TEXT, vm_small(tf_make(codec, errh, nl, lb, wt)));
+    return VM_NONE;
+}
+
 static const vm_method_def file_methods[] = {
+    {"__init__", f_init, 1, -1, 0, NULL},
     {"read", f_read, 1, 2, 0, NULL},
     {"readline", f_readline, 1, 2, 0, NULL},
     {"readlines", f_readlines, 1, 2, 0, NULL},
@@ -1507,6 +1816,7 @@ static const vm_method_def file_methods[] = {
     {0}};
 
 static const vm_method_def text_getters[] = {
+    {"reconfigure", f_reconfigure, 1, 1, 0, NULL},
     {"encoding", g_encoding, 1, 1, VM_METH_GETTER, NULL},
     {"errors", g_errors, 1, 1, VM_METH_GETTER, NULL},
     {"buffer", g_buffer, 1, 1, VM_METH_GETTER, NULL},
@@ -1515,6 +1825,7 @@ static const vm_method_def text_getters[] = {
     {0}};
 
 static const vm_method_def buffered_getters[] = {
+    {"read1", f_read, 1, 2, 0, NULL},
     {"raw", g_raw, 1, 1, VM_METH_GETTER, NULL},
     {0}};
 
