@@ -15,7 +15,6 @@ vm_value vm_sys_module;
 vm_value vm_modules;
 static vm_value builtins_module;
 
-static vm_type *TY(vm_value t) { return vm_obj(t); }
 
 /* ---------------------------------------------------------------------------------------
  * compile, exec, eval
@@ -753,6 +752,7 @@ void vm_interp_init(vm_thread *th)
     vm_dict_setitem_c(modules, "builtins", b);
     vm_dict_setitem_c(modules, "sys", sys);
     vm_init_files();
+    vm_init_cmodules();
     if (vm_error_pending())
         abort();
     stm_commit_transaction(tl);

@@ -1150,7 +1150,7 @@ void cont_init_iter(void)
     for (size_t i = 0; i < sizeof its / sizeof its[0]; i++) {
         vm_value t = VM_TYPE_I(its[i].t);
         stm_write((stm_ref)t);
-        TY(t)->nfields = (uint32_t)its[i].nfields;
+        vm_type_set_fields(t, (uint32_t)its[i].nfields, -1);
         vm_type_add_methods(t, its[i].defs);
     }
     vm_type_add_methods(VM_TYPE(REVERSED), reversed_extra);

@@ -1189,7 +1189,7 @@ void cont_init_set(void)
     for (int i = 0; i < 2; i++) {
         vm_value t = VM_TYPE_I(types[i]);
         stm_write((stm_ref)t);
-        TY(t)->nfields = SET_NFIELDS;
+        vm_type_set_fields(t, SET_NFIELDS, -1);
     }
     vm_type_add_methods(VM_TYPE(SET), set_methods);
     stm_read((stm_ref)VM_TYPE(SET));

@@ -1944,12 +1944,9 @@ op_POP_EXCEPT: {
     DISPATCH();
 }
 op_RERAISE: {
+    /* with oparg, the original instruction's offset sits below: only the frame's line
+     * (f_lineno) would use it; the handler is looked up at this RERAISE, as CPython does */
     vm_value exc = POP();
-    if (oparg) {
-        vm_value lasti = PEEK(oparg);
-        if (vm_is_small(lasti))
-            cur = code + S(lasti);
-    }
     vm_raise_value_keep_tb(exc);
     goto exception_unwind_at_ip;
 }
@@ -2619,10 +2616,9 @@ vm_value vm_getframe(int64_t depth)
 void vm_init_eval(void)
 {
     stm_thread *tl = &vm_self->tl;
-    vm_type *gt = vm_obj(VM_TYPE(GENERATOR));
-    gt->nfields = GEN_NFIELDS;
-    ((vm_type *)vm_obj(VM_TYPE(COROUTINE)))->nfields = GEN_NFIELDS;
-    ((vm_type *)vm_obj(VM_TYPE(ASYNC_GENERATOR)))->nfields = GEN_NFIELDS;
+    vm_type_set_fields(VM_TYPE(GENERATOR), GEN_NFIELDS, -1);
+    vm_type_set_fields(VM_TYPE(COROUTINE), GEN_NFIELDS, -1);
+    vm_type_set_fields(VM_TYPE(ASYNC_GENERATOR), GEN_NFIELDS, -1);
     vm_type_add_methods(VM_TYPE(GENERATOR), gen_methods);
     vm_type_add_methods(VM_TYPE(COROUTINE), coro_methods);
     vm_type_add_methods(VM_TYPE(FRAME), frame_methods);

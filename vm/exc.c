@@ -1409,7 +1409,7 @@ void vm_init_exceptions(void)
                                         {"exceptions", eg_exceptions, 1, 1, VM_METH_GETTER, NULL},
                                         {NULL, NULL, 0, 0, 0, NULL}};
     vm_type_add_methods(VM_TYPE(BaseExceptionGroup), egm);
-    ((vm_type *)vm_obj(VM_TYPE(TRACEBACK)))->nfields = TB_NFIELDS;
+    vm_type_set_fields(VM_TYPE(TRACEBACK), TB_NFIELDS, -1);
     vm_type_add_methods(VM_TYPE(TRACEBACK), tb_methods);
     /* the dicts of exception instances are reached through __dict__ */
     vm_value dd = vm_dict_descriptor(VM_TYPE(BaseException));

@@ -1893,11 +1893,9 @@ static const vm_method_def union_methods[] = {
 void vm_init_func(void)
 {
     stm_thread *tl = &vm_self->tl;
-    TY(VM_TYPE(FUNCTION))->nfields = VM_FN_NFIELDS;
-    TY(VM_TYPE(FUNCTION))->dict_index = VM_FN_DICT;
-    TY(VM_TYPE(MODULE))->nfields = VM_MOD_NFIELDS;
-    TY(VM_TYPE(MODULE))->dict_index = VM_MOD_DICT;
-    TY(VM_TYPE(SUPER))->nfields = SUPER_NFIELDS;
+    vm_type_set_fields(VM_TYPE(FUNCTION), VM_FN_NFIELDS, VM_FN_DICT);
+    vm_type_set_fields(VM_TYPE(MODULE), VM_MOD_NFIELDS, VM_MOD_DICT);
+    vm_type_set_fields(VM_TYPE(SUPER), SUPER_NFIELDS, -1);
     vm_type_add_methods(VM_TYPE(CODE), code_methods);
     vm_type_add_methods(VM_TYPE(FUNCTION), function_methods);
     vm_type_add_methods(VM_TYPE(METHOD), method_methods);

@@ -450,5 +450,8 @@ void vm_init_func(void);             /* vm/func.c */
 void vm_init_num(void);              /* vm/num.c: int, float, bool, complex methods */
 void vm_init_str(void);              /* vm/strobj.c: str and bytes methods */
 void vm_init_containers(void);       /* vm/containers.c: list, tuple, dict, set methods */
+void vm_init_cmodules(void);         /* vm/mod_*.c: registers the C modules (math, gc...) */
+/* Runs the atexit functions (vm/mod_atexit.c); at exit, in a transaction. */
+void vm_run_atexit(void);
 
 #endif

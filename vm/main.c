@@ -197,13 +197,14 @@ static vm_value make_main(const char *file)
 static int finish(vm_thread *th, bool ok)
 {
     stm_thread *tl = &th->tl;
-    int status = 0;
+    volatile int status = 0;
     stm_start_transaction(tl);
     vm_inevitable("exit");
     if (!ok) {
         vm_value exc = vm_exc_fetch();
         status = exc ? vm_handle_uncaught(exc) : 1;
     }
+    vm_run_atexit();
     vm_files_flush_all();
     stm_commit_transaction(tl);
     return status;

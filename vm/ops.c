@@ -63,10 +63,29 @@ vm_value vm_intern_value(vm_value str)
     return str;
 }
 
+/* A per-thread cache from C string addresses (mostly literals: "__add__") to their
+ * interned str, checked against the text on every hit, holding only committed (old, not
+ * NEW) strings: those never move and stay alive in the intern dict. */
+#define INTERN_CACHE 512
+static __thread struct { const char *key; vm_value str; } intern_cache[INTERN_CACHE];
+
 vm_value vm_intern(const char *s)
 {
+    unsigned h = (unsigned)(((uintptr_t)s >> 3) * 2654435761u) % INTERN_CACHE;
+    vm_value c = intern_cache[h].str;
+    if (intern_cache[h].key == s && c) {
+        const vm_str *o = vm_obj(c);
+        if (strncmp((const char *)o->data, s, (size_t)o->length) == 0 && s[o->length] == 0)
+            return c;
+    }
     vm_value v = vm_str_c(s);
-    return v ? vm_intern_value(v) : VM_NULL;
+    v = v ? vm_intern_value(v) : VM_NULL;
+    if (v && !stm_is_young((stm_ref)v) && !(((stm_hdr *)vm_obj(v))->flags & STM_F_NEW) &&
+        ((const vm_str *)vm_obj(v))->ascii) {
+        intern_cache[h].key = s;
+        intern_cache[h].str = v;
+    }
+    return v;
 }
 
 bool vm_str_eq_c(vm_value str, const char *s)
@@ -697,11 +716,43 @@ static vm_value call_cdef(const vm_method_def *def, vm_value self, vm_value *arg
     }
     vm_value a[total + 1];
     a[0] = self;
-    memcpy(a + 1, args, (size_t)total * sizeof(vm_value));
+    if (total)
+        memcpy(a + 1, args, (size_t)total * sizeof(vm_value));
     return def->fn(a, nargs + 1, kwnames);
 }
 
 static vm_value type_call(vm_value cls, vm_value *args, int64_t nargs, vm_value kwnames);
+
+/* The positional counts of a C function's def (self included for methods), checked as
+ * CPython's argument clinic reports them. */
+static bool check_def_args(const vm_method_def *def, vm_value self_type, int64_t nargs, bool method)
+{
+    int64_t n = nargs, lo = def->min_args, hi = def->max_args;
+    if (n >= lo && (hi < 0 || n <= hi))
+        return true;
+    int sh = method ? 1 : 0;
+    n -= sh;
+    lo -= sh;
+    hi = hi < 0 ? hi : hi - sh;
+    char name[200];
+    if (method && self_type)
+        snprintf(name, sizeof name, "%s.%s", vm_cstr(((vm_type *)vm_obj(self_type))->name), def->name);
+    else
+        snprintf(name, sizeof name, "%s", def->name);
+    if (lo == hi && lo == 0)
+        vm_raise(VM_TYPE(TypeError), "%s() takes no arguments (%ld given)", name, (long)n);
+    else if (lo == hi && lo == 1)
+        vm_raise(VM_TYPE(TypeError), "%s() takes exactly one argument (%ld given)", name, (long)n);
+    else if (lo == hi)
+        vm_raise(VM_TYPE(TypeError), "%s expected %ld arguments, got %ld", name, (long)lo, (long)n);
+    else if (n < lo)
+        vm_raise(VM_TYPE(TypeError), "%s expected at least %ld argument%s, got %ld", name, (long)lo,
+                 lo == 1 ? "" : "s", (long)n);
+    else
+        vm_raise(VM_TYPE(TypeError), "%s expected at most %ld argument%s, got %ld", name, (long)hi,
+                 hi == 1 ? "" : "s", (long)n);
+    return false;
+}
 
 static vm_value prepend_call(vm_value f, vm_value self, vm_value *args, int64_t nargs, vm_value kwnames)
 {
@@ -712,7 +763,8 @@ static vm_value prepend_call(vm_value f, vm_value self, vm_value *args, int64_t 
     }
     vm_value a[total + 1];
     a[0] = self;
-    memcpy(a + 1, args, (size_t)total * sizeof(vm_value));
+    if (total)
+        memcpy(a + 1, args, (size_t)total * sizeof(vm_value));
     return vm_call(f, a, nargs + 1, kwnames);
 }
 
@@ -729,7 +781,12 @@ vm_value vm_call(vm_value c, vm_value *args, int64_t nargs, vm_value kwnames)
             vm_raise(VM_TYPE(TypeError), "%s() takes no keyword arguments", def->name);
             return VM_NULL;
         }
-        return call_cdef(def, vm_fields(c)[VM_CF_SELF], args, nargs, kwnames);
+        vm_value self = vm_fields(c)[VM_CF_SELF];
+        bool method = self && !(def->flags & VM_METH_STATIC);
+        if (!check_def_args(def, method ? (vm_is_type_object(self) && (def->flags & VM_METH_CLASS) ? self : vm_type_of(self)) : VM_NULL,
+                            nargs + (method ? 1 : 0), method))
+            return VM_NULL;
+        return call_cdef(def, self, args, nargs, kwnames);
     }
     if (t == VM_TYPE(METHOD))
         return prepend_call(vm_field(c, VM_METHOD_FUNC), vm_field(c, VM_METHOD_SELF), args, nargs, kwnames);
@@ -749,6 +806,8 @@ vm_value vm_call(vm_value c, vm_value *args, int64_t nargs, vm_value kwnames)
             vm_raise(VM_TYPE(TypeError), "%s() takes no keyword arguments", def->name);
             return VM_NULL;
         }
+        if (!check_def_args(def, owner, nargs, true))
+            return VM_NULL;
         return def->fn(args, nargs, kwnames);
     }
     if (vm_layout_of(c) == VM_L_TYPE)
@@ -1153,6 +1212,26 @@ static int64_t hash_identity(vm_value v)
 
 static vm_value object_hash_descr;
 
+/* The hash a __hash__ returned: a C method's result is the hash itself (all 64 bits); a
+ * Python method's big result is reduced as hash(int) does (CPython's slot wrapper). */
+static bool hash_result(vm_value method, vm_value r, int64_t *out)
+{
+    int64_t x;
+    if (vm_is_small(r))
+        x = vm_small_value(r);
+    else if (vm_is_ref(method) && vm_type_of(method) == VM_TYPE(METHOD_DESCRIPTOR)) {
+        uint32_t tmp[2];
+        vm_bigint b;
+        vm_int_view(r, &b, tmp);
+        if (!vm_bigint_to_int64(&b, &x))
+            return vm_hash(r, out);
+    } else {
+        return vm_hash(r, out);
+    }
+    *out = x == -1 ? -2 : x;
+    return true;
+}
+
 int vm_hash_value(vm_value v, int64_t *out)
 {
     if (vm_is_ref(v)) {
@@ -1174,12 +1253,7 @@ int vm_hash_value(vm_value v, int64_t *out)
                 vm_raise(VM_TYPE(TypeError), "__hash__ method should return an integer");
                 return -1;
             }
-            if (vm_is_small(r)) {
-                int64_t x = vm_small_value(r);
-                *out = x == -1 ? -2 : x;
-                return 0;
-            }
-            return vm_hash(r, out) ? 0 : -1;
+            return hash_result(h, r, out) ? 0 : -1;
         }
     }
     if (vm_hash(v, out))
@@ -1202,16 +1276,11 @@ static bool hash_hook(vm_value v, int64_t *out)
     vm_value r = vm_call_special(v, "__hash__", NULL, 0, NULL);
     if (!r)
         return false;
-    if (vm_is_small(r)) {
-        int64_t x = vm_small_value(r);
-        *out = x == -1 ? -2 : x;
-        return true;
-    }
     if (!vm_is_int(r)) {
         vm_raise(VM_TYPE(TypeError), "__hash__ method should return an integer");
         return false;
     }
-    return vm_hash(r, out);
+    return hash_result(h, r, out);
 }
 
 static bool equal_hook(vm_value v, vm_value w)
@@ -2489,12 +2558,11 @@ static const vm_method_def ellipsis_methods[] = {
  */
 static void set_nfields(vm_builtin_type t, int n)
 {
-    TY(VM_TYPE_I(t))->nfields = (uint32_t)n;
+    vm_type_set_fields(VM_TYPE_I(t), (uint32_t)n, -1);
 }
 
 void vm_init_types_extra(void)
 {
-    intern_dict = vm_dict_new();
     stm_add_global_root((stm_ref *)&intern_dict);
     stm_add_global_root((stm_ref *)&nomem_exc);
     stm_add_global_root((stm_ref *)&object_getattribute_default);
@@ -2511,7 +2579,6 @@ void vm_init_types_extra(void)
     set_nfields(VM_T_GETSET_DESCRIPTOR, DESCR_NFIELDS);
     set_nfields(VM_T_METHOD_DESCRIPTOR, DESCR_NFIELDS);
     set_nfields(VM_T_CLASSMETHOD_DESCRIPTOR, DESCR_NFIELDS);
-    TY(VM_TYPE(OBJECT))->nfields = 0;
     vm_type_add_methods(VM_TYPE(OBJECT), object_methods);
     vm_value od = TY(VM_TYPE(OBJECT))->dict;
     stm_global_root_set(tl, (stm_ref *)&object_getattribute_default, (stm_ref)vm_dict_getitem_c(od, "__getattribute__"));

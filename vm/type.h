@@ -144,6 +144,16 @@ extern vm_value vm_builtin_types[VM_NBUILTIN_TYPES];
  * and the singletons' types.  Once, after vm_objects_init. */
 void vm_types_init(stm_thread *tl);
 
+/* Sets the instance fields of a type's VM_L_OBJ instances (and where their __dict__ is:
+ * -1 for none), with the write barrier: at start-up the builtin types are old already. */
+static inline void vm_type_set_fields(vm_value t, uint32_t nfields, int32_t dict_index)
+{
+    stm_write((stm_ref)t);
+    vm_type *o = (vm_type *)vm_obj(t);
+    o->nfields = nfields;
+    o->dict_index = dict_index;
+}
+
 /* A permanent id for a new type (caches hold ids, not references). */
 uint32_t vm_next_type_id(void);
 
