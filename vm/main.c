@@ -465,7 +465,7 @@ int main(int argc, char **argv)
     if (script) {
         src = read_file(script, &len);
         if (!src) {
-            char real[PATH_MAX];
+            static char real[2 * PATH_MAX + 2];
             const char *shown = realpath(script, real) ? real : script;
             if (script[0] != '/' && !realpath(script, real)) {
                 char cwd[PATH_MAX];
