@@ -710,7 +710,7 @@ static vm_value type_module_get(vm_value *a, int64_t n, vm_value k)
 {
     (void)k;
     if (n == 2) {
-        stm_read((stm_ref)a[0]);
+        vm_type_modified(a[0]);
         return vm_dict_setitem_c(TY(a[0])->dict, "__module__", a[1]) < 0 ? VM_NULL : VM_NONE;
     }
     vm_value m = vm_type_module_name(a[0]);
@@ -826,6 +826,7 @@ static vm_value type_abstractmethods(vm_value *a, int64_t n, vm_value k)
         int truth = a[1] ? vm_truth(a[1]) : 0;
         if (truth < 0)
             return VM_NULL;
+        vm_type_modified(t);
         if (a[1] ? vm_dict_setitem_c(TY(t)->dict, "__abstractmethods__", a[1]) < 0
                  : vm_dict_delitem(TY(t)->dict, vm_intern("__abstractmethods__")) < 0)
             return VM_NULL;
@@ -847,8 +848,10 @@ static vm_value type_annotations(vm_value *a, int64_t n, vm_value k)
     (void)k;
     vm_value t = a[0];
     stm_read((stm_ref)t);
-    if (n == 2)
+    if (n == 2) {
+        vm_type_modified(t);
         return vm_dict_setitem_c(TY(t)->dict, "__annotations__", a[1]) < 0 ? VM_NULL : VM_NONE;
+    }
     vm_value v = vm_dict_getitem_c(TY(t)->dict, "__annotations__");
     if (v || vm_error_pending())
         return v;
@@ -857,6 +860,7 @@ static vm_value type_annotations(vm_value *a, int64_t n, vm_value k)
         return VM_NULL;
     }
     v = vm_dict_new();
+    vm_type_modified(t);
     if (!v || vm_dict_setitem_c(TY(t)->dict, "__annotations__", v) < 0)
         return VM_NULL;
     return v;

@@ -253,6 +253,9 @@ const char *vm_cstr(vm_value str);
 /* ---------------------------------------------------------------------------------------
  * The object protocol (vm/ops.c)
  */
+/* Every change to a type's dict after start-up calls this first (it bumps the type's
+ * version, which the MRO lookup caches compare: vm/ops.c). */
+void vm_type_modified(vm_value t);
 /* The attribute of type t's MRO called name (a str), or VM_NULL without an exception. */
 vm_value vm_type_lookup(vm_value t, vm_value name);
 vm_value vm_type_lookup_c(vm_value t, const char *name);

@@ -232,18 +232,63 @@ bool vm_exc_matches(vm_value type)
 /* ---------------------------------------------------------------------------------------
  * Type lookup
  */
+/* Lookups along the MRO are cached per thread: (type id, name) -> result, tagged with
+ * the versions of the MRO's types (each bumped, transactionally, by every change to that
+ * type: vm_type_modified), which a hit re-reads from the transaction's own snapshot — so
+ * a hit is exactly what the uncached lookup would find, and marks the same types read.
+ * Only committed objects are cached (old, not created by the running transaction: they
+ * never move, and the type's dict keeps the value alive); a dead type's id is never
+ * reused. */
+void vm_type_modified(vm_value t)
+{
+    stm_write((stm_ref)t);
+    TY(t)->version++;
+}
+
+#define LOOKUP_CACHE 1024
+typedef struct lookup_entry {
+    uint64_t versions;
+    uint32_t type_id;
+    vm_value name, value;
+} lookup_entry;
+static __thread lookup_entry lookup_cache[LOOKUP_CACHE];
+
+static bool committed(vm_value v)
+{
+    return !vm_is_ref(v) || (!stm_is_young((stm_ref)v) && !(((stm_hdr *)vm_obj(v))->flags & STM_F_NEW));
+}
+
 vm_value vm_type_lookup(vm_value t, vm_value name)
 {
     stm_read((stm_ref)t);
-    vm_value mro = TY(t)->mro;
+    vm_type *T = TY(t);
+    vm_value mro = T->mro;
     int64_t n = vm_tuple_length(mro);
+    uint32_t id = T->id;
+    uint64_t versions = 0;
+    for (int64_t i = 0; i < n; i++) {
+        vm_value k = vm_tuple_items(mro)[i];
+        stm_read((stm_ref)k);
+        versions = versions * 1000003u + TY(k)->version + 1;
+    }
+    lookup_entry *e = &lookup_cache[(id * 2654435761u ^ (uint32_t)(name >> 4)) % LOOKUP_CACHE];
+    if (e->type_id == id && e->name == name && e->versions == versions)
+        return e->value;
+    vm_value result = VM_NULL;
     for (int64_t i = 0; i < n; i++) {
         vm_value k = vm_tuple_items(mro)[i], v;
-        stm_read((stm_ref)k);
-        if (vm_dict_get(TY(k)->dict, name, &v) == VM_DICT_OK)
-            return v;
+        if (vm_dict_get(TY(k)->dict, name, &v) == VM_DICT_OK) {
+            result = v;
+            break;
+        }
     }
-    return VM_NULL;
+    if (committed(t) && committed(name) && committed(result)) {
+        e->type_id = id;
+        e->name = name;
+        e->value = result;
+        e->versions = versions;
+    }
+    return result;
 }
 
 vm_value vm_type_lookup_c(vm_value t, const char *name)
