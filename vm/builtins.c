@@ -639,6 +639,7 @@ static vm_value make_sys(int argc, char **argv, const char *script_dir)
         vm_tuple_items(bmn)[1] = vm_intern("sys");
     }
     set_c(d, "builtin_module_names", bmn);
+    vm_sys_structseqs(d);
     return vm_error_pending() ? VM_NULL : sys;
 }
 
@@ -737,6 +738,7 @@ void vm_interp_init(vm_thread *th)
     vm_init_num();
     vm_init_str();
     vm_init_containers();
+    vm_init_structseq();
     vm_value modules = vm_dict_new();
     stm_global_root_set(tl, (stm_ref *)&vm_modules, (stm_ref)modules);
     vm_value b = make_builtins();

@@ -1153,6 +1153,154 @@ static void print_tb(vm_buf *out, vm_value tb)
         vm_buf_printf(out, "  [Previous line repeated %d more time%s]\n", count - 3, count - 3 > 1 ? "s" : "");
 }
 
+/* ---- "Did you mean" (Python/suggestions.c's algorithm and costs) ---- */
+#define SUG_MAX_ITEMS 750
+#define SUG_MAX_STRING 40
+#define SUG_MOVE 2
+#define SUG_CASE 1
+
+static size_t sub_cost(char a, char b)
+{
+    if ((a & 31) != (b & 31))
+        return SUG_MOVE;
+    if (a == b)
+        return 0;
+    if ('A' <= a && a <= 'Z')
+        a += 'a' - 'A';
+    if ('A' <= b && b <= 'Z')
+        b += 'a' - 'A';
+    return a == b ? SUG_CASE : SUG_MOVE;
+}
+
+static size_t levenshtein(const char *a, size_t an, const char *b, size_t bn, size_t max_cost)
+{
+    size_t buffer[SUG_MAX_STRING];
+    if (an == bn && memcmp(a, b, an) == 0)
+        return 0;
+    while (an && bn && a[0] == b[0]) {
+        a++; b++; an--; bn--;
+    }
+    while (an && bn && a[an - 1] == b[bn - 1]) {
+        an--; bn--;
+    }
+    if (an == 0 || bn == 0)
+        return (an + bn) * SUG_MOVE;
+    if (an > SUG_MAX_STRING || bn > SUG_MAX_STRING)
+        return max_cost + 1;
+    if (bn < an) {
+        const char *t = a; a = b; b = t;
+        size_t tn = an; an = bn; bn = tn;
+    }
+    if ((bn - an) * SUG_MOVE > max_cost)
+        return max_cost + 1;
+    for (size_t i = 0; i < an; i++)
+        buffer[i] = (i + 1) * SUG_MOVE;
+    size_t result = 0;
+    for (size_t bi = 0; bi < bn; bi++) {
+        char code = b[bi];
+        size_t distance = result = bi * SUG_MOVE;
+        size_t minimum = SIZE_MAX;
+        for (size_t i = 0; i < an; i++) {
+            size_t substitute = distance + sub_cost(code, a[i]);
+            distance = buffer[i];
+            size_t insert_delete = (result < distance ? result : distance) + SUG_MOVE;
+            result = insert_delete < substitute ? insert_delete : substitute;
+            buffer[i] = result;
+            if (result < minimum)
+                minimum = result;
+        }
+        if (minimum > max_cost)
+            return max_cost + 1;
+    }
+    return result;
+}
+
+/* The closest of a list of names to name, or VM_NULL */
+static vm_value closest_name(vm_value list, vm_value name)
+{
+    if (!list || vm_list_len(list) >= SUG_MAX_ITEMS)
+        return VM_NULL;
+    const char *ns = vm_cstr(name);
+    char nbuf[256];
+    snprintf(nbuf, sizeof nbuf, "%s", ns);
+    size_t nn = strlen(nbuf);
+    vm_value best = VM_NULL;
+    size_t best_d = SIZE_MAX;
+    for (int64_t i = 0; i < vm_list_len(list); i++) {
+        vm_value item = vm_list_get(list, i);
+        if (!vm_has_layout(item, VM_L_STR) || vm_equal(item, name))
+            continue;
+        const char *is = vm_cstr(item);
+        size_t in = strlen(is);
+        size_t max_d = (nn + in + 3) * SUG_MOVE / 6;
+        if (best_d - 1 < max_d)
+            max_d = best_d - 1;
+        size_t d = levenshtein(nbuf, nn, is, in, max_d);
+        if (d > max_d)
+            continue;
+        if (!best || d < best_d) {
+            best = item;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static vm_value sorted_keys(vm_value d)
+{
+    if (!d || !vm_has_layout(d, VM_L_DICT))
+        return VM_NULL;
+    vm_value l = vm_list_new(0);
+    int64_t pos = 0;
+    vm_value k, v;
+    while (l && vm_dict_next(d, &pos, &k, &v))
+        vm_list_append(l, k);
+    if (l && vm_list_sort(l, VM_NULL, false) < 0) {
+        vm_exc_clear();
+        return VM_NULL;
+    }
+    return l;
+}
+
+static vm_value suggestion_for(vm_value exc)
+{
+    vm_value name = get_attr(exc, "name");
+    if (!vm_has_layout(name, VM_L_STR))
+        return VM_NULL;
+    vm_value t = vm_type_of(exc);
+    if (t == VM_TYPE(AttributeError) || vm_is_subtype(t, VM_TYPE(AttributeError))) {
+        vm_value obj = get_attr(exc, "obj");
+        vm_value d = vm_call_special(obj, "__dir__", NULL, 0, NULL);
+        vm_value l = d ? vm_list_from_iterable(d) : VM_NULL;
+        if (!l || vm_list_sort(l, VM_NULL, false) < 0) {
+            vm_exc_clear();
+            return VM_NULL;
+        }
+        return closest_name(l, name);
+    }
+    if (!vm_is_subtype(t, VM_TYPE(NameError)))
+        return VM_NULL;
+    vm_value tb = vm_field(exc, VM_EXC_TRACEBACK);
+    if (!tb)
+        return VM_NULL;
+    while (vm_field(tb, TB_NEXT))
+        tb = vm_field(tb, TB_NEXT);
+    vm_value frame = vm_field(tb, TB_FRAME);
+    vm_value code = vm_field(frame, VM_FR_CODE);
+    const vm_code *co = vm_code_of(code);
+    vm_value names = vm_fields(code)[VM_CODE_LOCALNAMES];
+    vm_value varnames = vm_list_new(0);
+    for (int i = 0; varnames && i < co->nlocalsplus; i++)
+        if (co->localspluskinds[i] & VM_FAST_LOCAL)
+            vm_list_append(varnames, vm_tuple_items(names)[i]);
+    vm_value r = closest_name(varnames, name);
+    if (!r)
+        r = closest_name(sorted_keys(vm_field(frame, VM_FR_GLOBALS)), name);
+    if (!r)
+        r = closest_name(sorted_keys(vm_field(frame, VM_FR_BUILTINS)), name);
+    return r;
+}
+
 static void print_exc_line(vm_buf *out, vm_value exc)
 {
     vm_value t = vm_type_of(exc);
@@ -1219,8 +1367,6 @@ static void print_exc_line(vm_buf *out, vm_value exc)
     if (mod && !vm_str_eq_c(mod, "builtins") && !vm_str_eq_c(mod, "__main__")) {
         vm_buf_put_str(out, mod);
         vm_buf_putc(out, '.');
-    } else if (mod && vm_str_eq_c(mod, "__main__")) {
-        vm_buf_puts(out, "__main__.");
     }
     if (qn && vm_has_layout(qn, VM_L_STR))
         vm_buf_put_str(out, qn);
@@ -1233,6 +1379,15 @@ static void print_exc_line(vm_buf *out, vm_value exc)
     } else if (vm_str_view(s).len) {
         vm_buf_puts(out, ": ");
         vm_buf_put_str(out, s);
+    }
+    if (vm_isinstance(exc, VM_TYPE(NameError)) || vm_isinstance(exc, VM_TYPE(AttributeError))) {
+        vm_value sug = suggestion_for(exc);
+        vm_exc_clear();
+        if (sug) {
+            vm_buf_puts(out, ". Did you mean: '");
+            vm_buf_put_str(out, sug);
+            vm_buf_puts(out, "'?");
+        }
     }
     vm_buf_putc(out, '\n');
     /* notes */

@@ -451,6 +451,12 @@ void vm_init_num(void);              /* vm/num.c: int, float, bool, complex meth
 void vm_init_str(void);              /* vm/strobj.c: str and bytes methods */
 void vm_init_containers(void);       /* vm/containers.c: list, tuple, dict, set methods */
 void vm_init_cmodules(void);         /* vm/mod_*.c: registers the C modules (math, gc...) */
+/* Named tuples made in C (vm/structseq.c): a tuple subclass with a property per field
+ * and "module.name(field=value, ...)" as repr; an instance of it. */
+vm_value vm_structseq_type(const char *module, const char *name, const char *const *fields, int n);
+vm_value vm_structseq_new(vm_value type, const vm_value *items, int n);
+void vm_init_structseq(void);
+void vm_sys_structseqs(vm_value sys_dict);
 /* Runs the atexit functions (vm/mod_atexit.c); at exit, in a transaction. */
 void vm_run_atexit(void);
 

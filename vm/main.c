@@ -462,19 +462,22 @@ int main(int argc, char **argv)
     }
     size_t len = 0;
     char *src = NULL;
+    /* the main script's code and __file__ name it by its absolute path, as CPython 3.11 */
+    static char abs_script[2 * PATH_MAX + 2];
+    if (script && script[0] != '/') {
+        char cwd[PATH_MAX];
+        const char *rel = script;
+        while (rel[0] == '.' && rel[1] == '/')
+            rel += 2;
+        if (getcwd(cwd, sizeof cwd)) {
+            snprintf(abs_script, sizeof abs_script, "%s/%s", cwd, rel);
+            script = abs_script;
+        }
+    }
     if (script) {
         src = read_file(script, &len);
         if (!src) {
-            char real[PATH_MAX];
-            const char *shown = realpath(script, real) ? real : script;
-            if (script[0] != '/' && !realpath(script, real)) {
-                char cwd[PATH_MAX];
-                if (getcwd(cwd, sizeof cwd)) {
-                    snprintf(real, sizeof real, "%s/%s", cwd, script);
-                    shown = real;
-                }
-            }
-            fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], shown, errno,
+            fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], script, errno,
                     strerror(errno));
             return 2;
         }
