@@ -16,4 +16,5 @@ void vm_init_cmodules(void)
     vm_mod_time_register();
     vm_mod_math_register();
     vm_mod_itertools_register();
+    vm_mod_collections_register();
 }
