@@ -17,4 +17,5 @@ void vm_init_cmodules(void)
     vm_mod_math_register();
     vm_mod_itertools_register();
     vm_mod_collections_register();
+    vm_mod_string_register();
 }
