@@ -4,7 +4,9 @@
  * callbacks (stm_run_finalizers).  It does not run stm_major_collect: that commits the
  * running transaction, which would invalidate the young objects the eval loop holds in
  * C locals of the frames below this call (only the base loop may commit, at its safe
- * points).  So objects already promoted to the old space are reclaimed (and their weak
+ * points).  The runtime queues the weakref callbacks of objects that died young until the
+ * transaction commits, so they run at the next collect() after a commit (collect() hints
+ * the base loop to commit soon).  Objects already promoted to the old space are reclaimed (and their weak
  * references cleared) only by the runtime's own major collections. */
 #include "vm/interp.h"
 #include "vm/mod_internal.h"
@@ -29,6 +31,9 @@ static vm_value gc_collect(vm_value *args, int64_t nargs, vm_value kwnames)
         }
     }
     stm_minor_collect(&vm_self->tl);
+    /* objects that died young are finalized (weakref callbacks) once the transaction
+     * commits: ask the base loop to commit at its next safe point */
+    stm_hint_commit_soon(&vm_self->tl);
     stm_run_finalizers(&vm_self->tl);
     if (vm_error_pending())
         return VM_NULL;
@@ -227,7 +232,6 @@ static vm_value gc_init(void)
     static const int vals[] = {1, 2, 4, 32, 38};
     for (int i = 0; i < 5; i++)
         vm_dict_setitem_c(d, flags[i], vm_small(vals[i]));
-    gc_get_referents((vm_value[]){0}, 0, VM_NULL);
     return m;
 }
 
