@@ -42,6 +42,7 @@ void vm_mod_itertools_register(void);
 void vm_mod_collections_register(void);
 void vm_mod_string_register(void);
 void vm_mod_cmath_register(void);
+void vm_mod_thread_register(void);
 
 /* vm/mod_weakref.c: whether v is a weakref.ref (or subclass) and its referent or None. */
 bool vm_weakref_check(vm_value v);
