@@ -1,5 +1,6 @@
 /* vm/mod_time.c — the time module: clocks, sleep (detached from the runtime while
- * blocked), struct_time (a tuple subclass defined in Python source at import),
+ * blocked), struct_time (the runtime's named tuple; tm_zone and tm_gmtoff computed from
+ * tm_isdst and the zone variables),
  * localtime/gmtime/mktime/strftime/asctime/ctime. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,18 +61,11 @@ static vm_value t_sleep(vm_value *args, int64_t nargs, vm_value kwnames)
     return VM_NONE;
 }
 
-static vm_value struct_time_type(void)
-{
-    vm_value m = vm_import_module("time");
-    return m ? vm_dict_getitem_c(vm_module_dict(m), "struct_time") : VM_NULL;
-}
+static stm_ref st_type;     /* time.struct_time */
 
 static vm_value make_struct_time(const struct tm *tm)
 {
-    vm_value t = vm_tuple_new(11);
-    if (!t)
-        return vm_raise_nomem();
-    vm_value *it = vm_tuple_items(t);
+    vm_value it[9];
     it[0] = vm_small(tm->tm_year + 1900);
     it[1] = vm_small(tm->tm_mon + 1);
     it[2] = vm_small(tm->tm_mday);
@@ -81,12 +75,7 @@ static vm_value make_struct_time(const struct tm *tm)
     it[6] = vm_small((tm->tm_wday + 6) % 7);
     it[7] = vm_small(tm->tm_yday + 1);
     it[8] = vm_small(tm->tm_isdst);
-    it[9] = vm_str_c(tm->tm_zone ? tm->tm_zone : "UTC");
-    it[10] = vm_small(tm->tm_gmtoff);
-    vm_value st = struct_time_type();
-    if (!st)
-        return VM_NULL;
-    return vm_call1(st, t);
+    return vm_structseq_new((vm_value)st_type, it, 9);
 }
 
 static bool get_secs(vm_value *args, int64_t nargs, time_t *out)
@@ -243,31 +232,10 @@ static const vm_method_def time_functions[] = {
 };
 
 static const char time_py[] =
-    "_FIELDS = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec',\n"
-    "           'tm_wday', 'tm_yday', 'tm_isdst', 'tm_zone', 'tm_gmtoff')\n"
-    "class struct_time(tuple):\n"
-    "    n_fields = 11\n"
-    "    n_sequence_fields = 9\n"
-    "    n_unnamed_fields = 0\n"
-    "    def __new__(cls, seq, dict=None):\n"
-    "        seq = tuple(seq)\n"
-    "        if len(seq) < 9:\n"
-    "            raise TypeError('time.struct_time() takes an at least 9-sequence (%d-sequence given)' % len(seq))\n"
-    "        if len(seq) > 11:\n"
-    "            raise TypeError('time.struct_time() takes an at most 11-sequence (%d-sequence given)' % len(seq))\n"
-    "        self = tuple.__new__(cls, seq[:9])\n"
-    "        self._extra = seq[9:] + (None,) * (11 - len(seq))\n"
-    "        return self\n"
-    "    def __repr__(self):\n"
-    "        return 'time.struct_time(' + ', '.join('%s=%r' % (n, v) for n, v in zip(_FIELDS, self)) + ')'\n"
-    "    def __reduce__(self):\n"
-    "        return (struct_time, (tuple(self), {}))\n"
-    "    tm_zone = property(lambda self: self._extra[0])\n"
-    "    tm_gmtoff = property(lambda self: self._extra[1])\n"
-    "for _i, _n in enumerate(_FIELDS[:9]):\n"
-    "    setattr(struct_time, _n, property(lambda self, _i=_i: self[_i]))\n"
-    "struct_time.__module__ = 'time'\n"
-    "del _i, _n\n";
+    "def _tm_zone(self):\n"
+    "    return tzname[self[8] > 0]\n"
+    "def _tm_gmtoff(self):\n"
+    "    return -(altzone if self[8] > 0 else timezone)\n";
 
 static vm_value time_init(void)
 {
@@ -290,10 +258,31 @@ static vm_value time_init(void)
         return VM_NULL;
     if (vm_mod_exec(m, time_py, "<frozen time>") < 0)
         return VM_NULL;
+    /* struct_time: the runtime's named tuple with two computed fields more */
+    vm_value st = (vm_value)st_type;
+    vm_value td = ((vm_type *)vm_obj(st))->dict;
+    static const char *const extra[] = {"tm_zone", "tm_gmtoff"};
+    for (int i = 0; i < 2; i++) {
+        char fname[16];
+        snprintf(fname, sizeof fname, "_%s", extra[i]);
+        vm_value f = vm_dict_getitem_c(d, fname);
+        vm_value p = f ? vm_call1(VM_TYPE(PROPERTY), f) : VM_NULL;
+        if (!p || vm_dict_setitem_c(td, extra[i], p) < 0)
+            return VM_NULL;
+        vm_dict_delitem(d, vm_intern(fname));
+    }
+    if (vm_dict_setitem_c(td, "n_fields", vm_small(11)) < 0
+        || vm_dict_setitem_c(d, "struct_time", st) < 0)
+        return VM_NULL;
     return m;
 }
 
 void vm_mod_time_register(void)
 {
+    static const char *const fields[] = {"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min",
+                                         "tm_sec", "tm_wday", "tm_yday", "tm_isdst"};
+    stm_add_global_root(&st_type);
+    stm_global_root_set(&vm_self->tl, &st_type,
+                        (stm_ref)vm_structseq_type("time", "struct_time", fields, 9));
     vm_register_c_module("time", time_init);
 }
