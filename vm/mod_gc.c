@@ -8,10 +8,23 @@
  * transaction commits, so they run at the next collect() after a commit (collect() hints
  * the base loop to commit soon).  Objects already promoted to the old space are reclaimed (and their weak
  * references cleared) only by the runtime's own major collections. */
+#include <stdatomic.h>
+
 #include "vm/interp.h"
 #include "vm/mod_internal.h"
 
 static bool gc_enabled = true;      /* per process, as CPython's flag */
+static _Atomic bool collect_requested;
+
+/* For the base loop (vm/eval.c), where it has just committed: whether gc.collect() asked
+ * for a full collection since the last call (the request is cleared).  The base loop can
+ * then run stm_major_collect, and stm_run_finalizers once its next transaction started,
+ * which is what makes `del x; gc.collect()` reclaim old objects and run their weakref
+ * callbacks (see the comment at the top). */
+bool vm_gc_collect_requested(void)
+{
+    return atomic_exchange(&collect_requested, false);
+}
 static int64_t thresholds[3] = {700, 10, 10};
 static stm_ref garbage_list, callbacks_list;
 
@@ -33,6 +46,7 @@ static vm_value gc_collect(vm_value *args, int64_t nargs, vm_value kwnames)
     stm_minor_collect(&vm_self->tl);
     /* objects that died young are finalized (weakref callbacks) once the transaction
      * commits: ask the base loop to commit at its next safe point */
+    atomic_store(&collect_requested, true);
     stm_hint_commit_soon(&vm_self->tl);
     stm_run_finalizers(&vm_self->tl);
     if (vm_error_pending())

@@ -44,6 +44,9 @@ void vm_mod_string_register(void);
 void vm_mod_cmath_register(void);
 void vm_mod_thread_register(void);
 
+/* vm/mod_gc.c: for the base loop after a commit (see there). */
+bool vm_gc_collect_requested(void);
+
 /* vm/mod_weakref.c: whether v is a weakref.ref (or subclass) and its referent or None. */
 bool vm_weakref_check(vm_value v);
 vm_value vm_weakref_get(vm_value wr);
