@@ -20,4 +20,5 @@ void vm_init_cmodules(void)
     vm_mod_string_register();
     vm_mod_cmath_register();
     vm_mod_thread_register();
+    vm_mod_struct_register();
 }

@@ -4,10 +4,11 @@
  * callbacks (stm_run_finalizers).  It does not run stm_major_collect: that commits the
  * running transaction, which would invalidate the young objects the eval loop holds in
  * C locals of the frames below this call (only the base loop may commit, at its safe
- * points).  The runtime queues the weakref callbacks of objects that died young until the
- * transaction commits, so they run at the next collect() after a commit (collect() hints
- * the base loop to commit soon).  Objects already promoted to the old space are reclaimed (and their weak
- * references cleared) only by the runtime's own major collections. */
+ * points).  The runtime queues the weakref callbacks of objects that died young until
+ * the transaction commits, so they run at the next collect() after a commit (collect()
+ * hints the base loop to commit soon).  Objects already promoted to the old space (or
+ * pinned by the conservative stack scan) are reclaimed, and their weak references
+ * cleared, only by the runtime's own major collections. */
 #include <stdatomic.h>
 
 #include "vm/interp.h"
