@@ -898,6 +898,7 @@ static vm_value format_value(vm_value v, int conv, vm_value spec)
 static vm_value eval(vm_thread *th, bool base, int *status, int resume_mode)
 {
     stm_thread *tl = &th->tl;
+    char *sbase = stm_seg_base;     /* fixed until the transaction ends: eval returns first */
     vm_value f, codeobj, kwnames = VM_NULL;
     vm_value *F, *L, *stack, *sp;
     const vm_value *consts, *names;
@@ -922,17 +923,22 @@ static vm_value eval(vm_thread *th, bool base, int *status, int resume_mode)
         sp = stack + S(F[VM_FR_DEPTH]);                                                    \
         cur = code + S(F[VM_FR_LINENO]);                                                   \
     } while (0)
+/* The frame may be an old (NEW) object, moved there while it was a caller: a minor
+ * collection, which any allocation can run, gives it back its write-barrier flag, so
+ * every store into it goes through the barrier's flag test (FW). */
+#define FW() stm_write_in(sbase, (stm_ref)f)
 #define SAVE_FRAME()                                                                       \
     do {                                                                                   \
+        FW();                                                                              \
         F[VM_FR_LASTI] = vm_small(ip - code);                                              \
         F[VM_FR_DEPTH] = vm_small(sp - stack);                                             \
         F[VM_FR_LINENO] = vm_small(cur - code);                                            \
     } while (0)
-#define PUSH(v) (*sp++ = (v))
+#define PUSH(v) (FW(), *sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-(n)])
-#define SET_TOP(v) (sp[-1] = (v))
+#define SET_TOP(v) (FW(), sp[-1] = (v))
 #define JUMPTO(t) (ip = code + (t))
 
     static const void *const targets[VM_NOPCODES] = {
@@ -972,6 +978,7 @@ op_COPY: {
 op_SWAP: {
     vm_value v = TOP();
     SET_TOP(PEEK(oparg));
+    FW();
     PEEK(oparg) = v;
     DISPATCH();
 }
@@ -1087,6 +1094,7 @@ op_LOAD_FAST: {
     DISPATCH();
 }
 op_STORE_FAST:
+    FW();
     L[oparg] = POP();
     DISPATCH();
 op_DELETE_FAST:
@@ -1094,18 +1102,21 @@ op_DELETE_FAST:
         unbound_local(codeobj, oparg);
         goto error;
     }
+    FW();
     L[oparg] = VM_NULL;
     DISPATCH();
 op_MAKE_CELL: {
     vm_value c = vm_cell_new(L[oparg]);
     if (!c)
         goto error;
+    FW();
     L[oparg] = c;
     DISPATCH();
 }
 op_COPY_FREE_VARS: {
     vm_value closure = vm_field(F[VM_FR_FUNC], VM_FN_CLOSURE);
     int first = co->nlocalsplus - oparg;
+    FW();
     for (int i = 0; i < oparg; i++)
         L[first + i] = vm_tuple_items(closure)[i];
     DISPATCH();
@@ -1587,6 +1598,7 @@ op_CALL: {
     if (vm_is_ref(callable) && vm_type_of(callable) == VM_TYPE(METHOD) && !is_meth) {
         /* a bound method: its self goes in the NULL slot below */
         vm_value func = vm_field(callable, VM_METHOD_FUNC);
+        FW();
         PEEK(nargs + 1) = vm_field(callable, VM_METHOD_SELF);
         PEEK(nargs + 2) = func;
         callable = func;
@@ -1708,6 +1720,7 @@ op_RETURN_VALUE: {
     int64_t flags = S(F[VM_FR_FLAGS]);
     vm_value back = F[VM_FR_BACK];
     th->depth--;
+    FW();
     F[VM_FR_BACK] = VM_NULL;
     SAVE_FRAME();
     if (flags & FR_ENTRY) {
@@ -1745,6 +1758,7 @@ op_RETURN_GENERATOR: {
     int64_t flags = S(F[VM_FR_FLAGS]);
     vm_value back = F[VM_FR_BACK];
     th->depth--;
+    FW();
     F[VM_FR_BACK] = VM_NULL;
     SAVE_FRAME();
     F[VM_FR_FLAGS] = vm_small((flags & ~FR_ENTRY) | FR_GEN);
@@ -1763,6 +1777,7 @@ op_YIELD_VALUE: {
     int64_t flags = S(F[VM_FR_FLAGS]);
     vm_value back = F[VM_FR_BACK];
     th->depth--;
+    FW();
     F[VM_FR_BACK] = VM_NULL;
     SAVE_FRAME();
     F[VM_FR_FLAGS] = vm_small(flags & ~FR_ENTRY);
@@ -1979,6 +1994,15 @@ op_CHECK_EG_MATCH: {
     vm_value t = POP(), exc = POP();
     if (!check_except_type(t))
         goto error;
+    {
+        bool is_eg = vm_is_type_object(t) && vm_is_subtype(t, VM_TYPE(BaseExceptionGroup));
+        for (int64_t i = 0; vm_is_type(t, VM_T_TUPLE) && i < vm_tuple_length(t); i++)
+            is_eg |= vm_is_subtype(vm_tuple_items(t)[i], VM_TYPE(BaseExceptionGroup));
+        if (is_eg) {
+            vm_raise(VM_TYPE(TypeError), "catching ExceptionGroup with except* is not allowed. Use except instead.");
+            goto error;
+        }
+    }
     vm_value rest = VM_NULL;
     vm_value match = exception_group_match(exc, t, &rest);
     if (!match && vm_error_pending())
@@ -2086,6 +2110,7 @@ exception_unwind_at_ip : {
     int64_t flags = S(F[VM_FR_FLAGS]);
     vm_value back = F[VM_FR_BACK];
     th->depth--;
+    FW();
     F[VM_FR_BACK] = VM_NULL;
     SAVE_FRAME();
     if (flags & FR_ENTRY) {

@@ -802,9 +802,10 @@ vm_value vm_exception_group_match(vm_value exc, vm_value type, vm_value *rest)
     if (exc_matches_type(exc, type)) {
         /* a naked exception: wrapped in an ExceptionGroup */
         if (!vm_isinstance(exc, VM_TYPE(BaseExceptionGroup))) {
-            vm_value l = vm_list_new(1);
-            if (!l || !vm_list_append(l, exc))
+            vm_value l = vm_tuple_new(1);
+            if (!l)
                 return vm_raise_nomem();
+            vm_tuple_items(l)[0] = exc;
             vm_value args[3] = {VM_TYPE(BaseExceptionGroup), vm_intern(""), l};
             vm_value eg = eg_new(args, 3, VM_NULL);
             if (!eg)

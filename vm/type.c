@@ -126,6 +126,8 @@ static void fill_type(vm_value t, const char *name, const int *bases)
     if (!mro)
         abort();            /* the builtin hierarchy is consistent */
     vm_buf_free(&msg);
+    /* t may have been moved to the old space by a collection since it was made */
+    stm_write((stm_ref)t);
     vm_type *o = TY(t);
     o->name = o->qualname = name_v;
     o->bases = bases_v;

@@ -242,6 +242,8 @@ def main():
     ap.add_argument("--list", help="ratchet file: only its scripts count as failures")
     ap.add_argument("--update-list", action="store_true",
                     help="add the unlisted scripts that now pass to the --list file")
+    ap.add_argument("--listed-only", action="store_true",
+                    help="with --list, run only the listed scripts (what make test does)")
     ap.add_argument("--jobs", "-j", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds per script run")
     ap.add_argument("--no-cache", action="store_true",
@@ -274,6 +276,8 @@ def main():
         for name in sorted(listed):
             if not os.path.exists(os.path.join(HERE, name)):
                 print(f"warning: {opts.list} names a missing script: {name}")
+        if opts.listed_only:
+            scripts = [s for s in scripts if os.path.relpath(s, HERE) in listed]
 
     passed, failed, newly = 0, 0, []
     with concurrent.futures.ThreadPoolExecutor(max(1, opts.jobs)) as pool:
