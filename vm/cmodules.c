@@ -21,4 +21,5 @@ void vm_init_cmodules(void)
     vm_mod_cmath_register();
     vm_mod_thread_register();
     vm_mod_struct_register();
+    vm_mod_posix_register();
 }

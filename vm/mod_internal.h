@@ -44,6 +44,7 @@ void vm_mod_string_register(void);
 void vm_mod_cmath_register(void);
 void vm_mod_thread_register(void);
 void vm_mod_struct_register(void);
+void vm_mod_posix_register(void);
 
 /* vm/mod_gc.c: for the base loop after a commit (see there). */
 bool vm_gc_collect_requested(void);
