@@ -408,6 +408,12 @@ static vm_value sys_const_utf8(vm_value *a, int64_t n, vm_value k)
     return vm_intern("utf-8");
 }
 
+static vm_value sys_const_surrogateescape(vm_value *a, int64_t n, vm_value k)
+{
+    (void)a; (void)n; (void)k;
+    return vm_intern("surrogateescape");
+}
+
 static vm_value sys_noop(vm_value *a, int64_t n, vm_value k)
 {
     (void)a; (void)n; (void)k;
@@ -527,7 +533,7 @@ static const vm_method_def sys_methods[] = {
     {"getsizeof", sys_getsizeof, 1, 2, VM_METH_NOKW, NULL},
     {"getdefaultencoding", sys_const_utf8, 0, 0, VM_METH_NOKW, NULL},
     {"getfilesystemencoding", sys_const_utf8, 0, 0, VM_METH_NOKW, NULL},
-    {"getfilesystemencodeerrors", sys_const_utf8, 0, 0, VM_METH_NOKW, NULL},
+    {"getfilesystemencodeerrors", sys_const_surrogateescape, 0, 0, VM_METH_NOKW, NULL},
     {"settrace", sys_noop, 1, 1, VM_METH_NOKW, NULL},
     {"setprofile", sys_noop, 1, 1, VM_METH_NOKW, NULL},
     {"gettrace", sys_none, 0, 0, VM_METH_NOKW, NULL},
@@ -633,11 +639,12 @@ static vm_value make_sys(int argc, char **argv, const char *script_dir)
     set_c(d, "exec_prefix", vm_str_c("/usr"));
     set_c(d, "base_exec_prefix", vm_str_c("/usr"));
     set_c(d, "abiflags", vm_str_c(""));
-    vm_value bmn = vm_tuple_new(2);
-    if (bmn) {
-        vm_tuple_items(bmn)[0] = vm_intern("builtins");
-        vm_tuple_items(bmn)[1] = vm_intern("sys");
-    }
+    static const char *const builtin_names[] = {"_io", "_string", "_thread", "_weakref", "atexit",
+                                                "builtins", "errno", "gc", "itertools", "posix", "sys", "time"};
+    size_t nbn = sizeof builtin_names / sizeof builtin_names[0];
+    vm_value bmn = vm_tuple_new(nbn);
+    for (size_t i = 0; bmn && i < nbn; i++)
+        vm_tuple_items(bmn)[i] = vm_intern(builtin_names[i]);
     set_c(d, "builtin_module_names", bmn);
     vm_sys_structseqs(d);
     return vm_error_pending() ? VM_NULL : sys;

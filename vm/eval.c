@@ -788,7 +788,7 @@ static inline vm_value binary_fast(vm_value a, vm_value b, int op)
         case VM_NB_LSHIFT: case VM_NB_LSHIFT + VM_NB_INPLACE:
             if (y < 0 || y >= 62)
                 return VM_NULL;
-            r = x << y;
+            r = (int64_t)((uint64_t)x << y);    /* shifting a negative value is undefined */
             return (r >> y) == x && vm_fits_small(r) ? vm_small(r) : VM_NULL;
         default:
             return VM_NULL;

@@ -1204,12 +1204,15 @@ static vm_value type_new_impl(vm_value meta, vm_value name, vm_value bases, vm_v
                 return VM_NULL;
         }
     } else if (slots) {
-        vm_value sl = vm_tuple_from_iterable(vm_has_layout(slots, VM_L_STR) ? VM_NULL : slots);
-        if (sl && vm_tuple_length(sl) > 0) {
-            vm_raise(VM_TYPE(TypeError), "nonempty __slots__ not supported for subtype of '%N'", layout_base);
+        /* instances of list, dict, int... subclasses have no room for fields yet */
+        vm_value sl = vm_has_layout(slots, VM_L_STR) ? VM_NULL : vm_tuple_from_iterable(slots);
+        if (vm_has_layout(slots, VM_L_STR) || (sl && vm_tuple_length(sl) > 0)) {
+            vm_raise(VM_TYPE(TypeError), "nonempty __slots__ not supported for subtype of '%N' in stmpy yet",
+                     layout_base);
             return VM_NULL;
         }
-        vm_exc_clear();
+        if (!sl)
+            return VM_NULL;
     }
     /* __module__, __qualname__, __doc__ */
     if (!vm_dict_getitem_c(dict, "__module__")) {
@@ -1483,7 +1486,8 @@ vm_value vm_call_kwargs(vm_value f, vm_value *args, int64_t nargs, vm_value kwar
     if (!nk)
         return vm_call(f, args, nargs, VM_NULL);
     vm_value all[nargs + nk];
-    memcpy(all, args, (size_t)nargs * sizeof(vm_value));
+    if (nargs)
+        memcpy(all, args, (size_t)nargs * sizeof(vm_value));
     vm_value names = vm_tuple_new((size_t)nk);
     if (!names)
         return vm_raise_nomem();
@@ -1920,7 +1924,7 @@ void vm_init_func(void)
     stm_add_global_root((stm_ref *)&alias_type);
     stm_add_global_root((stm_ref *)&union_type);
     stm_global_root_set(tl, (stm_ref *)&alias_type,
-                        (stm_ref)vm_new_static_type("GenericAlias", VM_TYPE(OBJECT), ALIAS_NFIELDS, false));
+                        (stm_ref)vm_new_static_type("GenericAlias", VM_TYPE(OBJECT), ALIAS_NFIELDS, true));
     vm_type_add_methods(alias_type, alias_methods);
     vm_dict_setitem_c(TY(alias_type)->dict, "__module__", vm_str_c("types"));
     stm_global_root_set(tl, (stm_ref *)&union_type,
