@@ -672,7 +672,7 @@ static vm_value make_builtins(void)
         {"set", VM_T_SET}, {"frozenset", VM_T_FROZENSET}, {"range", VM_T_RANGE}, {"slice", VM_T_SLICE},
         {"property", VM_T_PROPERTY}, {"classmethod", VM_T_CLASSMETHOD},
         {"staticmethod", VM_T_STATICMETHOD}, {"super", VM_T_SUPER}, {"enumerate", VM_T_ENUMERATE},
-        {"zip", VM_T_ZIP}, {"map", VM_T_MAP}, {"filter", VM_T_FILTER}, {"reversed", VM_T_REVERSED},
+        {"zip", VM_T_ZIP}, {"memoryview", VM_T_MEMORYVIEW}, {"map", VM_T_MAP}, {"filter", VM_T_FILTER}, {"reversed", VM_T_REVERSED},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (add_builtin_type(d, types[i].name, VM_TYPE_I(types[i].t)) < 0)
@@ -746,6 +746,7 @@ void vm_interp_init(vm_thread *th)
     vm_init_str();
     vm_init_containers();
     vm_init_structseq();
+    vm_init_memoryview();
     vm_value modules = vm_dict_new();
     stm_global_root_set(tl, (stm_ref *)&vm_modules, (stm_ref)modules);
     vm_value b = make_builtins();

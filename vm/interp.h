@@ -459,6 +459,7 @@ void vm_init_cmodules(void);         /* vm/mod_*.c: registers the C modules (mat
 vm_value vm_structseq_type(const char *module, const char *name, const char *const *fields, int n);
 vm_value vm_structseq_new(vm_value type, const vm_value *items, int n);
 void vm_init_structseq(void);
+void vm_init_memoryview(void);       /* vm/memview.c */
 void vm_sys_structseqs(vm_value sys_dict);
 /* Runs the atexit functions (vm/mod_atexit.c); at exit, in a transaction. */
 void vm_run_atexit(void);

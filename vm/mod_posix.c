@@ -148,6 +148,7 @@ static vm_value px_path_call(vm_value *args, int64_t nargs, int which)
     if (nargs > 1 && !vm_index(args[1], &mode))
         return VM_NULL;
     int r;
+    vm_inevitable("os: changes the file system");   /* an abort must not repeat it */
     switch (which) {
     case 0: r = mkdir(p, (mode_t)mode); break;
     case 1: r = rmdir(p); break;
@@ -190,6 +191,8 @@ static vm_value px_rename(vm_value *args, int64_t nargs, vm_value kwnames)
     const char *a = path_arg(args[0]);
     char *ac = a ? strdup(a) : NULL;
     const char *b = ac ? path_arg(args[1]) : NULL;
+    if (b)
+        vm_inevitable("os.rename");
     int r = b ? rename(ac, b) : 0;
     int err = errno;
     free(ac);
@@ -204,6 +207,8 @@ static vm_value px_symlink(vm_value *args, int64_t nargs, vm_value kwnames)
     const char *a = path_arg(args[0]);
     char *ac = a ? strdup(a) : NULL;
     const char *b = ac ? path_arg(args[1]) : NULL;
+    if (b)
+        vm_inevitable("os.symlink");
     int r = b ? symlink(ac, b) : 0;
     int err = errno;
     free(ac);
@@ -300,6 +305,7 @@ static vm_value px_umask(vm_value *args, int64_t nargs, vm_value kwnames)
 {
     (void)nargs, (void)kwnames;
     int64_t m;
+    vm_inevitable("os.umask");
     if (!vm_index(args[0], &m))
         return VM_NULL;
     return vm_small((int64_t)umask((mode_t)m));

@@ -58,10 +58,11 @@ vm_value vm_type_mro(vm_value type, vm_value bases, vm_buf *msg)
     int nbases = (int)vm_tuple_length(bases);
     /* merge the bases' MROs and the list of bases */
     int n = nbases + 1;
-    vm_value *lists = malloc((size_t)n * sizeof *lists);
-    int64_t *start = calloc((size_t)n, sizeof *start);
-    if (!lists || !start)
-        abort();
+    /* on the C stack, not malloc'd: the conservative stack scan pins the young objects
+     * they name while vm_tuple_new below may collect */
+    vm_value lists[n];
+    int64_t start[n];
+    memset(start, 0, sizeof start);
     int64_t total = 1;
     for (int k = 0; k < nbases; k++) {
         vm_value b = vm_tuple_items(bases)[k];
@@ -70,9 +71,7 @@ vm_value vm_type_mro(vm_value type, vm_value bases, vm_buf *msg)
         total += vm_tuple_length(lists[k]);
     }
     lists[nbases] = bases;
-    vm_value *out = malloc((size_t)total * sizeof *out);
-    if (!out)
-        abort();
+    vm_value out[total];
     int64_t nout = 0;
     out[nout++] = type;
     vm_value result = VM_NULL;
@@ -101,9 +100,6 @@ vm_value vm_type_mro(vm_value type, vm_value bases, vm_buf *msg)
             if (start[k] < vm_tuple_length(lists[k]) && vm_tuple_items(lists[k])[start[k]] == next)
                 start[k]++;
     }
-    free(out);
-    free(lists);
-    free(start);
     return result;
 }
 
@@ -173,8 +169,11 @@ void vm_types_init(stm_thread *tl)
         }
         stm_global_root_set(tl, (stm_ref *)&vm_builtin_types[spec[i].index], r);
     }
-    for (int i = 0; i < VM_NBUILTIN_TYPES; i++)
+    for (int i = 0; i < VM_NBUILTIN_TYPES; i++) {
+        /* made above: a collection since may have moved it to the old space */
+        stm_write((stm_ref)vm_builtin_types[i]);
         TY(vm_builtin_types[i])->o.type = (stm_ref)vm_builtin_types[VM_T_TYPE];
+    }
     static const struct { vm_layout l; vm_builtin_type t; } layouts[] = {
         {VM_L_FLOAT, VM_T_FLOAT}, {VM_L_INT, VM_T_INT}, {VM_L_STR, VM_T_STR},
         {VM_L_BYTES, VM_T_BYTES}, {VM_L_TUPLE, VM_T_TUPLE}, {VM_L_DICT, VM_T_DICT},

@@ -86,7 +86,8 @@ typedef struct vm_type {
     X(DICT_KEYS, "dict_keys", OBJ, OBJECT, 0) X(DICT_VALUES, "dict_values", OBJ, OBJECT, 0) \
     X(DICT_ITEMS, "dict_items", OBJ, OBJECT, 0)                                            \
     X(MAPPINGPROXY, "mappingproxy", OBJ, OBJECT, 0)                                        \
-    X(NAMESPACE, "SimpleNamespace", OBJ, OBJECT, B)
+    X(NAMESPACE, "SimpleNamespace", OBJ, OBJECT, B)                                        \
+    X(MEMORYVIEW, "memoryview", OBJ, OBJECT, 0)
 
 /* The builtin exceptions, CPython 3.11's hierarchy: E(name, base, second base or 0), every
  * base before its subclasses.  Their instances' layout comes with the interpreter. */
