@@ -2339,7 +2339,8 @@ static vm_value gen_resume_no_push(vm_value gen, int *status)
 {
     vm_value f = vm_field(gen, GEN_FRAME);
     stm_write((stm_ref)f);
-    /* mark not-started temporarily is wrong; push nothing: use the depth trick */
+    /* gen_resume pushes the value it is given: take the delegation's result off the
+     * stack and hand it back, so the frame resumes with it on top */
     vm_value *F = vm_fields(f);
     int64_t d = S(F[VM_FR_DEPTH]);
     F[VM_FR_DEPTH] = vm_small(d - 1);   /* gen_resume pushes one value back */

@@ -349,19 +349,6 @@ static vm_value method_repr(vm_value *a, int64_t n, vm_value k)
 static vm_value method_func(vm_value *a, int64_t n, vm_value k) { (void)n; (void)k; return vm_field(a[0], VM_METHOD_FUNC); }
 static vm_value method_self(vm_value *a, int64_t n, vm_value k) { (void)n; (void)k; return vm_field(a[0], VM_METHOD_SELF); }
 
-static vm_value method_getattribute(vm_value *a, int64_t n, vm_value k)
-{
-    (void)n; (void)k;
-    vm_value t = vm_type_of(a[0]);
-    vm_value d = vm_type_lookup(t, a[1]);
-    if (d) {
-        vm_value r = vm_type_lookup_c(vm_type_of(d), "__get__");
-        if (r)
-            return vm_getattr(a[0], a[1]) ;
-    }
-    return vm_getattr(vm_field(a[0], VM_METHOD_FUNC), a[1]);
-}
-
 static vm_value method_eq(vm_value *a, int64_t n, vm_value k)
 {
     (void)n; (void)k;
@@ -1920,7 +1907,6 @@ void vm_init_func(void)
     vm_dict_setitem_c(TY(VM_TYPE(FUNCTION))->dict, "__dict__", fdd);
     vm_value mdd = vm_dict_descriptor(VM_TYPE(MODULE));
     vm_dict_setitem_c(TY(VM_TYPE(MODULE))->dict, "__dict__", mdd);
-    (void)method_getattribute;
     stm_add_global_root((stm_ref *)&alias_type);
     stm_add_global_root((stm_ref *)&union_type);
     stm_global_root_set(tl, (stm_ref *)&alias_type,

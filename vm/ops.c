@@ -1474,10 +1474,6 @@ vm_value vm_binary_op(vm_value a, vm_value b, int op)
     vm_value r = binary_dispatch(a, b, base);
     if (r != VM_NOTIMPLEMENTED)
         return r;
-    if (base == VM_NB_ADD && vm_type_lookup_c(vm_type_of(a), "__iter__") == VM_NULL &&
-        vm_has_layout(b, VM_L_STR) && vm_has_layout(a, VM_L_STR)) {
-        /* unreachable for real strs; kept for subclasses without __add__ */
-    }
     if (base == VM_NB_ADD && vm_has_layout(a, VM_L_STR) && !vm_has_layout(b, VM_L_STR))
         vm_raise(VM_TYPE(TypeError), "can only concatenate str (not \"%T\") to str", b);
     else if (base == VM_NB_ADD && vm_has_layout(a, VM_L_LIST) && !vm_has_layout(b, VM_L_LIST))
